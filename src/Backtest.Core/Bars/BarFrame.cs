@@ -5,7 +5,9 @@ namespace Backtest.Core.Bars;
 /// <summary>
 /// Cleaned bars of one symbol on a complete timeframe grid, as columns: what features, events, discovery
 /// and the engine read. <see cref="Ts"/> is the bar close (int64 ms UTC), strictly increasing by one
-/// timeframe. <see cref="FundingRate"/> is the rate settled in (previous close, this close], else 0.
+/// timeframe. <see cref="FundingRate"/> is the rate settled in (previous close, this close], else 0;
+/// <see cref="FundingIntervalHours"/> is the interval that settlement covered (8, 4, 1 …) on settlement bars
+/// and 0 elsewhere, so a settlement bar is never confused with a zero rate print.
 /// <see cref="OpenInterest"/> is NaN where the source has none.
 /// </summary>
 public sealed record BarFrame(
@@ -19,11 +21,15 @@ public sealed record BarFrame(
     double[] Volume,
     double[] QuoteVolume,
     double[] FundingRate,
+    double[] FundingIntervalHours,
     double[] OpenInterest,
     bool[] IsFilled)
 {
     /// <summary>Number of bars.</summary>
     public int Count => Ts.Length;
+
+    /// <summary>True when bar <paramref name="i"/> carries a funding settlement.</summary>
+    public bool IsSettlement(int i) => FundingIntervalHours[i] > 0;
 
     /// <summary>The bar-field columns by the names expressions and feature specs use.</summary>
     public static readonly IReadOnlyList<string> FieldNames =
@@ -49,5 +55,6 @@ public sealed record BarFrame(
         Ts.AsSpan(start, count).ToArray(), Open.AsSpan(start, count).ToArray(), High.AsSpan(start, count).ToArray(),
         Low.AsSpan(start, count).ToArray(), Close.AsSpan(start, count).ToArray(), Volume.AsSpan(start, count).ToArray(),
         QuoteVolume.AsSpan(start, count).ToArray(), FundingRate.AsSpan(start, count).ToArray(),
+        FundingIntervalHours.AsSpan(start, count).ToArray(),
         OpenInterest.AsSpan(start, count).ToArray(), IsFilled.AsSpan(start, count).ToArray());
 }
