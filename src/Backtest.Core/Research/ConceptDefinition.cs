@@ -1,0 +1,16 @@
+namespace Backtest.Core.Research;
+
+/// <summary>
+/// A trading idea (spec/concepts/&lt;id&gt;.yaml): which events it trades, in which directions and over which
+/// horizons, and the default policy blueprints compiled from it use.
+/// </summary>
+public sealed record ConceptDefinition(
+    string Id,
+    string Description,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<Direction> Directions,
+    IReadOnlyList<int> Horizons,
+    ConceptPolicy Policy);
+
+/// <summary>How a concept's validated hypotheses trade: optional ATR stops on top of the horizon time stop, and sizing.</summary>
+public sealed record ConceptPolicy(double? StopLossAtr, double? TakeProfitAtr, int AtrPeriod, string? Filter);

@@ -1,0 +1,35 @@
+namespace Backtest.Core.Text;
+
+/// <summary>"Did you mean …?" for misspelt keys and names: the nearest candidate by edit distance, if close.</summary>
+public static class Suggest
+{
+    /// <summary>The candidate within a third of the word's length (at least 1, at most 3 edits), or null.</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates.Order(StringComparer.Ordinal))
+        {
+            var d = Distance(word, c);
+            if (d < bestDistance) { best = c; bestDistance = d; }
+        }
+        var limit = Math.Clamp(word.Length / 3, 1, 3);
+        return bestDistance <= limit ? best : null;
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        for (var j = 1; j <= b.Length; j++)
+        {
+            var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+        }
+        return d[a.Length, b.Length];
+    }
+}
