@@ -95,13 +95,13 @@ public static class BinanceImporter
     }
 
     /// <summary>
-    /// Open interest from metrics files: Ts is the snapshot time (create_time; 5 minutes later for rows labelled
-    /// from 2026-06-25, when Binance switched to start-of-period labels). Blank values are NaN.
+    /// Open interest from metrics files: Ts is the snapshot time (create_time; 5 minutes later in files from
+    /// 2026-06-25, when Binance switched to start-of-period labels). Blank values are NaN.
     /// <paramref name="symbol"/>, when given, must match every row's symbol column.
     /// </summary>
     public static OpenInterestSeries ImportOpenInterest(IReadOnlyList<string> files, string? symbol = null)
     {
-        var (ts, oi, value) = Merge(files, (stream, name) => MetricsCsvParser.Parse(stream, name, symbol));
+        var (ts, oi, value) = Merge(files, (stream, name) => MetricsCsvParser.Parse(stream, name, symbol, MetricsCsvParser.LabelsStartOfPeriod(name)));
         return new OpenInterestSeries(ts, oi, value);
     }
 
