@@ -8,8 +8,8 @@ namespace Backtest.Lake.Sources.Binance;
 /// What a raw folder holds: which files are klines, funding or metrics of which (market, symbol, timeframe).
 /// Accepts Binance Data Vision trees (data/futures/um/monthly/klines/BTCUSDT/5m/BTCUSDT-5m-2024-01.zip) and flat
 /// folders (BTCUSDT-5m.csv.gz, ETHUSDT-5m-seg1.csv.gz, BTCUSDT-fundingRate.csv, BTCUSDT-metrics-2024-01-15.zip).
-/// The market is spot when the nearest path segment naming a market says "spot" (as a whole dash/underscore
-/// token: "binance-spot-5m"), perp when it says um, usdm, futures or perp, and perp when none does. A daily
+/// The market is spot when the nearest path segment naming a market says "spot" (as a whole lower- or title-case
+/// dash/underscore token: "binance-spot-5m"), perp when it says um, usdm, futures or perp, and perp when none does. A daily
 /// archive whose month also has a monthly archive is superseded (listed in <see cref="Ignored"/>).
 /// </summary>
 public sealed class BinanceRawFolder
@@ -199,16 +199,14 @@ public sealed class BinanceRawFolder
             var segment = i >= rootSegments.Length ? relativeDirs[i - rootSegments.Length] : rootSegments[i];
             foreach (var token in segment.Split('-', '_', '.', ' '))
             {
-                if (token.Equals("spot", StringComparison.OrdinalIgnoreCase)) return MarketKind.Spot;
-                if (token.Equals("um", StringComparison.OrdinalIgnoreCase) || token.Equals("usdm", StringComparison.OrdinalIgnoreCase)
-                    || token.Equals("futures", StringComparison.OrdinalIgnoreCase) || token.Equals("perp", StringComparison.OrdinalIgnoreCase))
-                    return MarketKind.Perp;
-                if (token.Equals("cm", StringComparison.OrdinalIgnoreCase) || token.Equals("coinm", StringComparison.OrdinalIgnoreCase))
+                if (IsWord(token, "spot")) return MarketKind.Spot;
+                if (IsWord(token, "um") || IsWord(token, "usdm") || IsWord(token, "futures") || IsWord(token, "perp")) return MarketKind.Perp;
+                if (IsWord(token, "cm") || IsWord(token, "coinm"))
                 {
                     problem = "COIN-M (coin-margined) futures are not supported; only USDT-M perpetuals and spot are";
                     return MarketKind.Perp;
                 }
-                if (token.Equals("option", StringComparison.OrdinalIgnoreCase))
+                if (IsWord(token, "option"))
                 {
                     problem = "Binance options data is not supported";
                     return MarketKind.Perp;
@@ -217,6 +215,11 @@ public sealed class BinanceRawFolder
         }
         return MarketKind.Perp;
     }
+
+    // Lower or title case only: upper-case tokens are symbols (BTCUSD_PERP is a COIN-M symbol, not a market).
+    private static bool IsWord(string token, string word) =>
+        token.Length == word.Length && (token == word || char.ToLowerInvariant(token[0]) == word[0] && char.IsAsciiLetterUpper(token[0])
+            && string.CompareOrdinal(token, 1, word, 1, word.Length - 1) == 0);
 
     private static string? DatasetOf(string[] relativeDirs, string[] rootSegments)
     {
