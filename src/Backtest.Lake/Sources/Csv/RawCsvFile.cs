@@ -25,8 +25,7 @@ internal static class RawCsvFile
             if (got >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
             {
                 using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                using var buffered = new BufferedStream(gzip, 1 << 16);
-                results.Add(read(buffered, path));
+                results.Add(read(gzip, path));
             }
             else if (got == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2] == 3 || magic[2] == 5))
             {
@@ -41,8 +40,7 @@ internal static class RawCsvFile
                 foreach (var entry in entries)
                 {
                     using var stream = entry.Open();
-                    using var buffered = new BufferedStream(stream, 1 << 16);
-                    results.Add(read(buffered, $"{path}:{entry.FullName}"));
+                    results.Add(read(stream, $"{path}:{entry.FullName}"));
                 }
             }
             else
