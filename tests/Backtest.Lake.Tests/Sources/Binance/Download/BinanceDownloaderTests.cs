@@ -20,8 +20,8 @@ public sealed class BinanceDownloaderTests : IDisposable
 
     public void Dispose()
     {
-        _server.Dispose();
         _raw.Dispose();
+        _server.Dispose();
     }
 
     [Fact]
