@@ -22,6 +22,8 @@ public class ExpressionBenchmarks
     private double[] _rv = null!, _ret = null!, _volume = null!, _volumeMa = null!;
     private ParsedExpression _threeComparisons = null!;
     private ParsedExpression _breakout = null!;
+    private ParsedExpression _highest = null!;
+    private ParsedExpression _cross = null!;
 
     private sealed class PerBarConfig : ManualConfig
     {
@@ -65,6 +67,8 @@ public class ExpressionBenchmarks
         });
         _threeComparisons = Expression.Parse("rv_1h_z > 3 and ret_1 > 0 and volume > 1.5 * volume_ma");
         _breakout = Expression.Parse("cross_above(close, highest(high, 20)) and rv_1h_z > 1 and between(rsi_14, 30, 70)");
+        _highest = Expression.Parse("highest(high, 20)");
+        _cross = Expression.Parse("cross_above(close, high)");
     }
 
     [Benchmark(OperationsPerInvoke = Bars)]
@@ -81,6 +85,12 @@ public class ExpressionBenchmarks
             result[t] = _rv[t] > 3 && _ret[t] > 0 && _volume[t] > 1.5 * _volumeMa[t];
         return result;
     }
+
+    [Benchmark(OperationsPerInvoke = Bars)]
+    public double[] Highest20() => _highest.EvaluateNumber(_columns, Bars);
+
+    [Benchmark(OperationsPerInvoke = Bars)]
+    public bool[] CrossAboveColumns() => _cross.EvaluateBool(_columns, Bars);
 
     [Benchmark]
     public ParsedExpression ParseBreakout() =>

@@ -140,6 +140,45 @@ public sealed class ExpressionApiTests
         };
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(20)]
+    [InlineData(333)]
+    [InlineData(998)]
+    [InlineData(999)]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void Rolling_windows_agree_with_a_naive_scan_on_long_columns(int k)
+    {
+        // 999 bars: blocks of k rarely divide n; NaN runs and ±Infinity sprinkled in.
+        var n = 999;
+        var x = new double[n];
+        for (var i = 0; i < n; i++)
+            x[i] = i % 97 is 13 or 14 ? double.NaN : i % 211 == 5 ? double.NegativeInfinity : Math.Sin(i * 0.37) * 100 + (i * 7 % 5);
+        var columns = new ColumnSet(new Dictionary<string, double[]> { ["x"] = x });
+        var highest = Expression.Parse($"highest(x, {k})").EvaluateNumber(columns, n);
+        var lowest = Expression.Parse($"lowest(x, {k})").EvaluateNumber(columns, n);
+        for (var t = 0; t < n; t++)
+        {
+            double hi = double.NaN, lo = double.NaN;
+            if (t >= k)
+            {
+                hi = double.NegativeInfinity;
+                lo = double.PositiveInfinity;
+                for (var j = t - k; j < t; j++)
+                {
+                    if (double.IsNaN(x[j])) { hi = lo = double.NaN; break; }
+                    hi = Math.Max(hi, x[j]);
+                    lo = Math.Min(lo, x[j]);
+                }
+            }
+            Assert.True(hi.Equals(highest[t]), $"highest k={k} bar {t}: {highest[t]}, expected {hi}");
+            Assert.True(lo.Equals(lowest[t]), $"lowest k={k} bar {t}: {lowest[t]}, expected {lo}");
+        }
+    }
+
     [Fact]
     public void Bar_frame_columns_expose_bar_fields_and_features()
     {

@@ -1,12 +1,20 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 
 namespace Backtest.Core.Expressions.Evaluation;
 
 /// <summary>
-/// highest/lowest over the previous k bars, EXCLUDING the current one, in O(n) with a monotonic deque.
-/// Excluding bar t is what makes `cross_above(close, highest(high, 20))` a breakout above the prior range.
-/// The result is NaN for t &lt; k and whenever a NaN lies in the window (a gap never hides inside a max).
+/// highest/lowest over the previous k bars, EXCLUDING the current one. Excluding bar t is what makes
+/// `cross_above(close, highest(high, 20))` a breakout above the prior range. The result is NaN for t &lt; k and
+/// whenever a NaN lies in the window (a gap never hides inside a max).
 /// </summary>
+/// <remarks>
+/// van Herk / Gil–Werman: cut the series into blocks of k bars; a running max from each block's start (g) and
+/// one from each block's end (h) give any k-bar window [s, s+k−1] as max(h[s], g[s+k−1]). Three passes, no
+/// data-dependent branches, O(n) for any k — a monotonic deque is also O(n) but mispredicts on price data.
+/// NaN needs no bookkeeping: Math.Max/Min and TensorPrimitives.Max/Min propagate it, so a NaN reaches every
+/// window whose h or g part covers it, and only those.
+/// </remarks>
 internal static class RollingExtremum
 {
     /// <summary>output[t] = max(x[t−k .. t−1]). The output may be the input buffer itself.</summary>
@@ -15,56 +23,59 @@ internal static class RollingExtremum
     /// <summary>output[t] = min(x[t−k .. t−1]). The output may be the input buffer itself.</summary>
     public static void Lowest(ReadOnlySpan<double> x, int k, Span<double> output) => Run<Less>(x, k, output);
 
-    private interface IOrder
+    private interface IExtremum
     {
-        /// <summary>True when <paramref name="candidate"/> makes <paramref name="held"/> useless for every later window.</summary>
-        static abstract bool Dominates(double candidate, double held);
+        static abstract double Pick(double a, double b);
+        static abstract void Pick(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination);
     }
 
-    private readonly struct Greater : IOrder
+    private readonly struct Greater : IExtremum
     {
-        public static bool Dominates(double candidate, double held) => candidate >= held;
+        public static double Pick(double a, double b) => Math.Max(a, b);
+        public static void Pick(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination) => TensorPrimitives.Max(a, b, destination);
     }
 
-    private readonly struct Less : IOrder
+    private readonly struct Less : IExtremum
     {
-        public static bool Dominates(double candidate, double held) => candidate <= held;
+        public static double Pick(double a, double b) => Math.Min(a, b);
+        public static void Pick(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination) => TensorPrimitives.Min(a, b, destination);
     }
 
-    private static void Run<TOrder>(ReadOnlySpan<double> x, int k, Span<double> output) where TOrder : struct, IOrder
+    private static void Run<TPick>(ReadOnlySpan<double> x, int k, Span<double> output) where TPick : struct, IExtremum
     {
         var n = output.Length;
-        // The deque holds (index, value) pairs with values kept apart from x so output may overwrite x in place.
-        var indexBuffer = ArrayPool<int>.Shared.Rent(n);
-        var valueBuffer = ArrayPool<double>.Shared.Rent(n);
-        var indices = indexBuffer.AsSpan(0, n);
-        var values = valueBuffer.AsSpan(0, n);
-        int head = 0, tail = 0;
-        var lastNaN = -1;
-        for (var t = 0; t < n; t++)
+        if (k >= n)
         {
-            var xt = x[t];
-            var result = double.NaN;
-            if (t >= k)
-            {
-                var start = t - k;
-                while (head < tail && indices[head] < start) head++;
-                if (lastNaN < start && head < tail) result = values[head];
-            }
-            output[t] = result;
-            if (double.IsNaN(xt))
-            {
-                // Every window containing t is NaN until t leaves it, and so has every older value: drop them all.
-                head = tail = 0;
-                lastNaN = t;
-                continue;
-            }
-            while (head < tail && TOrder.Dominates(xt, values[tail - 1])) tail--;
-            indices[tail] = t;
-            values[tail] = xt;
-            tail++;
+            output.Fill(double.NaN);
+            return;
         }
-        ArrayPool<int>.Shared.Return(indexBuffer);
-        ArrayPool<double>.Shared.Return(valueBuffer);
+        var fromStartBuffer = ArrayPool<double>.Shared.Rent(n);
+        var fromEndBuffer = ArrayPool<double>.Shared.Rent(n);
+        var fromStart = fromStartBuffer.AsSpan(0, n);
+        var fromEnd = fromEndBuffer.AsSpan(0, n);
+        for (var blockStart = 0; blockStart < n; blockStart += k)
+        {
+            var blockEnd = Math.Min(blockStart + k, n) - 1;
+            var running = x[blockStart];
+            fromStart[blockStart] = running;
+            for (var i = blockStart + 1; i <= blockEnd; i++)
+            {
+                running = TPick.Pick(running, x[i]);
+                fromStart[i] = running;
+            }
+            running = x[blockEnd];
+            fromEnd[blockEnd] = running;
+            for (var i = blockEnd - 1; i >= blockStart; i--)
+            {
+                running = TPick.Pick(running, x[i]);
+                fromEnd[i] = running;
+            }
+        }
+        // Window of bar t is [t−k, t−1]: from its start's block end back, and from its end's block start on.
+        // x is no longer read, so output may alias it.
+        TPick.Pick(fromEnd[..(n - k)], fromStart.Slice(k - 1, n - k), output[k..]);
+        output[..k].Fill(double.NaN);
+        ArrayPool<double>.Shared.Return(fromStartBuffer);
+        ArrayPool<double>.Shared.Return(fromEndBuffer);
     }
 }
