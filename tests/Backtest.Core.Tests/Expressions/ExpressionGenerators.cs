@@ -1,4 +1,3 @@
-using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -68,12 +67,4 @@ internal static class ExpressionGenerators
         from seed1 in Gen.Choose(0, int.MaxValue)
         from seed2 in Gen.Choose(0, int.MaxValue)
         select new ExpressionCase(expression, new Dictionary<string, double[]> { ["a"] = a, ["b"] = b, ["c"] = c }, length, cut, seed1, seed2);
-}
-
-/// <summary>One random trial: an expression, its columns, a truncation point and two decoration seeds.</summary>
-internal sealed record ExpressionCase(RefNode Expression, Dictionary<string, double[]> Columns, int Length, int Cut, int Seed1, int Seed2)
-{
-    public override string ToString() =>
-        $"{Expression} | n={Length} cut={Cut} | " + string.Join(" | ", Columns.Select(kv =>
-            kv.Key + "=[" + string.Join(",", kv.Value.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]"));
 }

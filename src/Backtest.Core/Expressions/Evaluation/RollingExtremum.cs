@@ -56,19 +56,17 @@ internal static class RollingExtremum
         for (var blockStart = 0; blockStart < n; blockStart += k)
         {
             var blockEnd = Math.Min(blockStart + k, n) - 1;
-            var running = x[blockStart];
-            fromStart[blockStart] = running;
-            for (var i = blockStart + 1; i <= blockEnd; i++)
+            // The two scans are independent dependency chains: interleaved, the CPU overlaps their latencies.
+            var up = x[blockStart];
+            var down = x[blockEnd];
+            fromStart[blockStart] = up;
+            fromEnd[blockEnd] = down;
+            for (var step = 1; step <= blockEnd - blockStart; step++)
             {
-                running = TPick.Pick(running, x[i]);
-                fromStart[i] = running;
-            }
-            running = x[blockEnd];
-            fromEnd[blockEnd] = running;
-            for (var i = blockEnd - 1; i >= blockStart; i--)
-            {
-                running = TPick.Pick(running, x[i]);
-                fromEnd[i] = running;
+                up = TPick.Pick(up, x[blockStart + step]);
+                fromStart[blockStart + step] = up;
+                down = TPick.Pick(down, x[blockEnd - step]);
+                fromEnd[blockEnd - step] = down;
             }
         }
         // Window of bar t is [t−k, t−1]: from its start's block end back, and from its end's block start on.

@@ -276,12 +276,12 @@ internal sealed class VectorEvaluator
 
     private BoolValue Compare(BinaryOperator op, scoped ref NumberValue a, scoped ref NumberValue b) => op switch
     {
-        BinaryOperator.Less => Compare<LessComparison>(ref a, ref b),
-        BinaryOperator.LessOrEqual => Compare<LessOrEqualComparison>(ref a, ref b),
-        BinaryOperator.Greater => Compare<GreaterComparison>(ref a, ref b),
-        BinaryOperator.GreaterOrEqual => Compare<GreaterOrEqualComparison>(ref a, ref b),
-        BinaryOperator.Equal => Compare<EqualComparison>(ref a, ref b),
-        BinaryOperator.NotEqual => Compare<NotEqualComparison>(ref a, ref b),
+        BinaryOperator.Less => Compare<Comparisons.Less>(ref a, ref b),
+        BinaryOperator.LessOrEqual => Compare<Comparisons.LessOrEqual>(ref a, ref b),
+        BinaryOperator.Greater => Compare<Comparisons.Greater>(ref a, ref b),
+        BinaryOperator.GreaterOrEqual => Compare<Comparisons.GreaterOrEqual>(ref a, ref b),
+        BinaryOperator.Equal => Compare<Comparisons.Equal>(ref a, ref b),
+        BinaryOperator.NotEqual => Compare<Comparisons.NotEqual>(ref a, ref b),
         _ => throw new InvalidOperationException($"{op} is not a comparison"),
     };
 
