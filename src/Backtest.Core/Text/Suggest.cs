@@ -3,7 +3,11 @@ namespace Backtest.Core.Text;
 /// <summary>"Did you mean …?" for misspelt keys and names: the nearest candidate by edit distance, if close.</summary>
 public static class Suggest
 {
-    /// <summary>The candidate within a third of the word's length (at least 1, at most 3 edits), or null.</summary>
+    /// <summary>
+    /// The candidate nearest to <paramref name="word"/> by optimal-string-alignment distance (a swap of two
+    /// neighbours is one edit: "hihgest" → "highest"), if within a third of its length (at least 1);
+    /// ties go to the ordinally smallest candidate so the hint is deterministic. Null when none is close.
+    /// </summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -13,7 +17,7 @@ public static class Suggest
             var d = Distance(word, c);
             if (d < bestDistance) { best = c; bestDistance = d; }
         }
-        var limit = Math.Clamp(word.Length / 3, 1, 3);
+        var limit = Math.Max(1, word.Length / 3);
         return bestDistance <= limit ? best : null;
     }
 

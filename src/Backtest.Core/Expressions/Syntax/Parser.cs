@@ -1,3 +1,4 @@
+using Backtest.Core.Text;
 namespace Backtest.Core.Expressions.Syntax;
 
 /// <summary>
@@ -189,7 +190,7 @@ internal sealed class Parser
             throw Error(token, $"'{function.Name}' is a function: call it as {function.Name}({function.Parameters})");
         if (_knownIdentifiers is not null && !_knownIdentifiers.Contains(token.Text))
         {
-            var hint = SpellingSuggestion.Closest(token.Text, _knownIdentifiers.Order(StringComparer.Ordinal));
+            var hint = Suggest.Nearest(token.Text, _knownIdentifiers.Order(StringComparer.Ordinal));
             throw Error(token, hint is null ? $"unknown name '{token.Text}'" : $"unknown name '{token.Text}' (did you mean '{hint}'?)");
         }
         return new IdentifierNode(token.Text, token.Start, token.End);
@@ -200,7 +201,7 @@ internal sealed class Parser
         var function = FunctionCatalog.Find(name.Text);
         if (function is null)
         {
-            var hint = SpellingSuggestion.Closest(name.Text, FunctionCatalog.Names);
+            var hint = Suggest.Nearest(name.Text, FunctionCatalog.Names);
             throw Error(name, hint is null
                 ? $"unknown function '{name.Text}' (functions: {string.Join(", ", FunctionCatalog.Names)})"
                 : $"unknown function '{name.Text}' (did you mean '{hint}'?)");
