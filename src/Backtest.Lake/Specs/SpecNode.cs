@@ -72,6 +72,18 @@ public sealed class SpecScalar : SpecNode
     /// <summary>The raw text of the scalar.</summary>
     public string Text => _node.Value ?? "";
 
+    /// <summary>
+    /// An error at a 1-based character position inside the scalar's text (an expression's column), located in
+    /// the file for single-line plain or quoted scalars; for block scalars, at the scalar with the position named.
+    /// </summary>
+    public SpecException ErrorAt(int position, string detail)
+    {
+        var singleLine = !Text.Contains('\n') && _node.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+        if (!singleLine) return new SpecException(File, Line, Column, $"{detail} (at character {position} of the value)");
+        var quote = _node.Style == ScalarStyle.Plain ? 0 : 1;
+        return new SpecException(File, Line, Column + quote + Math.Max(0, position - 1), detail);
+    }
+
     /// <summary>True for `~`, `null` or an empty plain scalar.</summary>
     public bool IsNull => _node.Style == ScalarStyle.Plain && (Text.Length == 0 || Text is "~" or "null" or "Null" or "NULL");
 

@@ -31,6 +31,9 @@ public sealed class SpecErrorTests
             var events = c.Children.TryGetValue("events", out var ev)
                 ? ((YamlSequenceNode)ev).Children.Select(n => ((YamlScalarNode)n).Value!).ToHashSet()
                 : [];
+            var names = c.Children.TryGetValue("names", out var nm)
+                ? ((YamlSequenceNode)nm).Children.Select(n => ((YamlScalarNode)n).Value!).ToHashSet()
+                : [];
             var maxHorizon = c.Children.TryGetValue("max_horizon", out var mh) ? int.Parse(((YamlScalarNode)mh).Value!) : 0;
             var load = ((YamlScalarNode)c["load"]).Value;
             var ex = Assert.Throws<SpecException>(() =>
@@ -42,6 +45,7 @@ public sealed class SpecErrorTests
                     case "backlog": BacklogLoader.LoadAll(root); break;
                     case "walkforward": WalkforwardLoader.Load(root, maxHorizon); break;
                     case "plan": PlanSpecLoader.Load(root); break;
+                    case "events": EventLoader.LoadAll(root, names); break;
                     default: throw new InvalidOperationException($"unknown loader {load}");
                 }
             });
