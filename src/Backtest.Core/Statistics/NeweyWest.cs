@@ -28,6 +28,28 @@ public static class NeweyWest
     }
 
     /// <summary>
+    /// The lag for a sample of h-bar forward returns taken at event bars <paramref name="sortedStarts"/> (strictly
+    /// increasing): max(automatic, m), m = the largest number of later events whose windows (s, s + h] overlap an
+    /// event's window (s_j &lt; s_k + h). Events that do not overlap are uncorrelated under the null, so m is the
+    /// correlation range in event index; with an event on every bar m = h − 1, the bar-grid rule above.
+    /// </summary>
+    public static int LagForEventSample(ReadOnlySpan<int> sortedStarts, int horizon)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        var n = sortedStarts.Length;
+        var overlap = 0;
+        var j = 0;
+        for (var k = 0; k < n; k++)
+        {
+            if (j <= k) j = k + 1;
+            var end = (long)sortedStarts[k] + horizon;
+            while (j < n && sortedStarts[j] < end) j++;
+            if (j - k - 1 > overlap) overlap = j - k - 1;
+        }
+        return Math.Max(AutomaticLag(n), overlap);
+    }
+
+    /// <summary>
     /// The HAC standard error of the mean of <paramref name="x"/> with lag <paramref name="lag"/> (lags at or beyond
     /// T contribute nothing). <paramref name="smallSampleCorrection"/> multiplies the variance by T/(T − 1).
     /// NaN for T &lt; 2 (no dispersion can be estimated); exactly 0 when every value is equal.

@@ -64,6 +64,24 @@ public sealed class NeweyWestTests
     public void Lag_for_horizon_is_max_of_automatic_and_h_minus_one(int t, int h, int lag) => Assert.Equal(lag, NeweyWest.LagForHorizon(t, h));
 
     [Fact]
+    public void Event_sample_lag_counts_overlapping_later_events()
+    {
+        // An event on every bar: each window overlaps the next h − 1 → the bar-grid rule max(auto, h − 1).
+        var everyBar = Enumerable.Range(0, 1000).ToArray();
+        Assert.Equal(NeweyWest.LagForHorizon(1000, 24), NeweyWest.LagForEventSample(everyBar, 24));
+        // Sparse events never overlap: only the automatic lag remains.
+        var sparse = Enumerable.Range(0, 1000).Select(i => i * 100).ToArray();
+        Assert.Equal(NeweyWest.AutomaticLag(1000), NeweyWest.LagForEventSample(sparse, 24));
+        // A cluster: from 10, the events at 11, 12 and 20 start before 10 + 12 = 22 → 3 (auto(7) = 2).
+        Assert.Equal(2, NeweyWest.AutomaticLag(7));
+        Assert.Equal(3, NeweyWest.LagForEventSample([0, 10, 11, 12, 20, 40, 60], 12));
+        // Touching windows (i, i+h] and (i+h, i+2h] do not overlap: only auto(n) remains.
+        Assert.Equal(1, NeweyWest.AutomaticLag(3));
+        Assert.Equal(1, NeweyWest.LagForEventSample([0, 12, 24], 12));
+        Assert.Equal(0, NeweyWest.LagForEventSample([], 12));
+    }
+
+    [Fact]
     public void Edge_cases()
     {
         Assert.True(double.IsNaN(NeweyWest.StandardErrorOfMean([], 2)));

@@ -7,6 +7,7 @@ namespace Backtest.Core.Tests.Statistics;
 internal sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
+    private double _spareNormal = double.NaN;
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
@@ -23,12 +24,20 @@ internal sealed class SplitMix64(ulong seed)
     /// <summary>Uniform integer in [0, n).</summary>
     public int NextInt(int n) => (int)(NextDouble() * n);
 
-    /// <summary>A standard normal draw (Box–Muller; one of the pair is discarded for simplicity).</summary>
+    /// <summary>A standard normal draw (Box–Muller: each pair of uniforms gives two normals).</summary>
     public double NextNormal()
     {
+        if (!double.IsNaN(_spareNormal))
+        {
+            var spare = _spareNormal;
+            _spareNormal = double.NaN;
+            return spare;
+        }
         var u1 = 1.0 - NextDouble();
         var u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
+        _spareNormal = radius * Math.Sin(2.0 * Math.PI * u2);
+        return radius * Math.Cos(2.0 * Math.PI * u2);
     }
 
     /// <summary>n draws from N(mean, sd²).</summary>
