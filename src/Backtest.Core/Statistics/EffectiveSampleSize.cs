@@ -140,6 +140,25 @@ public static class EffectiveSampleSize
     }
 
     /// <summary>
+    /// Per-event uniqueness for events at bar indices <paramref name="starts"/> whose forward windows are
+    /// (i, i + h], the discovery sample's windows. Returns the ESS (equal to <see cref="ForEqualWindows"/>).
+    /// </summary>
+    public static double EventUniqueness(ReadOnlySpan<int> starts, int horizon, Span<double> uniqueness)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        var first = new int[starts.Length];
+        var last = new int[starts.Length];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            if ((long)starts[i] + horizon > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(starts), starts[i], $"event {i} at bar {starts[i]} with horizon {horizon} runs past the last indexable bar");
+            first[i] = starts[i] + 1;
+            last[i] = starts[i] + horizon;
+        }
+        return EventUniqueness(first, last, uniqueness);
+    }
+
+    /// <summary>
     /// ESS of events at sorted bar indices whose windows (i, i + h] all have length h. Summing uniqueness over
     /// events counts every covered bar exactly once (Σ_i Σ_{t∈W_i} 1/c_t = Σ_t c_t/c_t), so ESS = |∪ W_i| / h:
     /// O(events), no scratch. Throws when the indices are not strictly increasing.

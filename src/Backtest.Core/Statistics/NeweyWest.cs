@@ -124,7 +124,7 @@ public static class NeweyWest
         for (var l = 1; l <= maxLag; l++)
             s += 2.0 * (1.0 - l / (lag + 1.0)) * LaggedProduct(centred, l);
         s /= t;
-        return s > 0.0 ? s : 0.0;
+        return double.IsNaN(s) ? double.NaN : Math.Max(s, 0.0);
     }
 
     /// <summary>

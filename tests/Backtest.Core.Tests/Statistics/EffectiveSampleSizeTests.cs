@@ -102,6 +102,9 @@ public sealed class EffectiveSampleSizeTests
             var last = starts.Select(s => s + h).ToArray();
             var ess = EffectiveSampleSize.EventUniqueness(first, last, u);
             Assert.Equal(ess, EffectiveSampleSize.ForEqualWindows(starts, h), 10);
+            var v = new double[starts.Length];
+            Assert.Equal(ess, EffectiveSampleSize.EventUniqueness(starts, h, v), 12);
+            Assert.Equal(u, v);
         }
     }
 

@@ -89,6 +89,7 @@ public sealed class NeweyWestTests
         Assert.Equal(0.0, NeweyWest.StandardErrorOfMean([0.1, 0.1, 0.1, 0.1, 0.1], 3));
         Assert.True(double.IsNaN(NeweyWest.StandardErrorOfMean([0.1, double.NaN, 0.3], 1)));
         Assert.True(double.IsNaN(NeweyWest.StandardErrorOfMean([double.NaN, double.NaN], 1)));
+        Assert.True(double.IsNaN(NeweyWest.StandardErrorOfMean([1.0, double.PositiveInfinity, 0.5], 1)));
         Assert.Equal(0, NeweyWest.AutomaticLag(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => NeweyWest.StandardErrorOfMean([1.0, 2.0], -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => NeweyWest.LagForHorizon(100, 0));
