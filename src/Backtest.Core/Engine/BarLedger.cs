@@ -2,22 +2,23 @@ namespace Backtest.Core.Engine;
 
 /// <summary>
 /// P&amp;L by component for every bar (quote currency), the position held at each close and the equity after it.
-/// Identity, per bar and by construction: Equity[t] = Equity[t−1] + PricePnl − Fees − Spread − Impact + Funding −
-/// Borrow (Equity[−1] = initial capital). Price P&amp;L is marked at reference prices (opens for fills, closes for
-/// marks), so frictions are never hidden inside it.
+/// Identity, per bar and exactly (same operands, same order): Equity[t] = Equity[t−1] + PricePnl − Fees − Spread −
+/// Impact + Funding − Borrow, with Equity[−1] = initial capital. Price P&amp;L is marked at reference prices (opens for
+/// fills, closes for marks), so frictions are never hidden inside it. Price P&amp;L, position and equity are dense
+/// columns; the cost columns are non-zero on few bars (fills, settlements, spot shorts), so they are stored as one
+/// entry per such bar and expanded into columns on first use: memory stays at 24 bytes per bar during a run.
 /// </summary>
 public sealed class BarLedger
 {
-    /// <summary>Zeroed columns for <paramref name="bars"/> bars (equity filled by the kernel).</summary>
-    public BarLedger(int bars, double initialCapital)
+    private readonly List<(int Bar, BarCosts Costs)> _costs = [];
+    private readonly Lock _expand = new();
+    private double[]? _fees, _spread, _impact, _funding, _borrow;
+
+    /// <summary>Columns for <paramref name="bars"/> bars; the kernel writes equity for every bar.</summary>
+    internal BarLedger(int bars, double initialCapital)
     {
         InitialCapital = initialCapital;
         PricePnl = new double[bars];
-        Fees = new double[bars];
-        Spread = new double[bars];
-        Impact = new double[bars];
-        Funding = new double[bars];
-        Borrow = new double[bars];
         Position = new double[bars];
         Equity = GC.AllocateUninitializedArray<double>(bars);
     }
@@ -26,20 +27,20 @@ public sealed class BarLedger
     public double InitialCapital { get; }
     /// <summary>Mark-to-market P&amp;L of the position at reference prices.</summary>
     public double[] PricePnl { get; }
-    /// <summary>Exchange fees paid.</summary>
-    public double[] Fees { get; }
-    /// <summary>Half-spread paid on fills.</summary>
-    public double[] Spread { get; }
-    /// <summary>Market impact paid on fills.</summary>
-    public double[] Impact { get; }
-    /// <summary>Funding received (&gt; 0) or paid (&lt; 0) at settlements.</summary>
-    public double[] Funding { get; }
-    /// <summary>Borrow charged on spot shorts.</summary>
-    public double[] Borrow { get; }
     /// <summary>Signed units held at each bar's close (for a portfolio's total: gross notional at the close).</summary>
     public double[] Position { get; }
     /// <summary>Equity after each bar's close.</summary>
     public double[] Equity { get; }
+    /// <summary>Exchange fees paid.</summary>
+    public double[] Fees => Expanded(ref _fees);
+    /// <summary>Half-spread paid on fills.</summary>
+    public double[] Spread => Expanded(ref _spread);
+    /// <summary>Market impact paid on fills.</summary>
+    public double[] Impact => Expanded(ref _impact);
+    /// <summary>Funding received (&gt; 0) or paid (&lt; 0) at settlements.</summary>
+    public double[] Funding => Expanded(ref _funding);
+    /// <summary>Borrow charged on spot shorts.</summary>
+    public double[] Borrow => Expanded(ref _borrow);
 
     /// <summary>Number of bars.</summary>
     public int Count => Equity.Length;
@@ -51,10 +52,36 @@ public sealed class BarLedger
     public LedgerTotals Totals()
     {
         double p = 0, f = 0, s = 0, i = 0, fu = 0, b = 0;
-        for (var t = 0; t < Count; t++)
+        foreach (var x in PricePnl) p += x;
+        foreach (var (_, c) in _costs)
         {
-            p += PricePnl[t]; f += Fees[t]; s += Spread[t]; i += Impact[t]; fu += Funding[t]; b += Borrow[t];
+            f += c.Fees; s += c.Spread; i += c.Impact; fu += c.Funding; b += c.Borrow;
         }
         return new LedgerTotals(p, f, s, i, fu, b, Count == 0 ? InitialCapital : Equity[^1]);
+    }
+
+    /// <summary>Records bar <paramref name="bar"/>'s costs; bars arrive in order, once each.</summary>
+    internal void AddCosts(int bar, in BarCosts costs) => _costs.Add((bar, costs));
+
+    /// <summary>Net change from a bar's price P&amp;L and costs, in the identity's order (the kernels' single formula).</summary>
+    internal static double Net(double pricePnl, in BarCosts c) => pricePnl - c.Fees - c.Spread - c.Impact + c.Funding - c.Borrow;
+
+    private double[] Expanded(ref double[]? column)
+    {
+        if (column is not null) return column;
+        lock (_expand)
+        {
+            if (_fees is null)
+            {
+                double[] fees = new double[Count], spread = new double[Count], impact = new double[Count], funding = new double[Count], borrow = new double[Count];
+                foreach (var (bar, c) in _costs)
+                {
+                    fees[bar] = c.Fees; spread[bar] = c.Spread; impact[bar] = c.Impact; funding[bar] = c.Funding; borrow[bar] = c.Borrow;
+                }
+                (_spread, _impact, _funding, _borrow) = (spread, impact, funding, borrow);
+                Volatile.Write(ref _fees, fees);
+            }
+            return column!;
+        }
     }
 }

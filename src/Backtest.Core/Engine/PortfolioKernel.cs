@@ -53,21 +53,25 @@ public sealed class PortfolioKernel
         {
             foreach (var book in books) book.FillAtOpen(t);
             var gross = 0.0;
+            var pricePnl = 0.0;
+            var costs = default(BarCosts);
             for (var i = 0; i < books.Length; i++)
             {
                 var book = books[i];
                 symbolEquity[i] += book.MarkAtClose(t);
-                var l = book.Ledger;
-                l.Equity[t] = symbolEquity[i];
-                total.PricePnl[t] += l.PricePnl[t];
-                total.Fees[t] += l.Fees[t];
-                total.Spread[t] += l.Spread[t];
-                total.Impact[t] += l.Impact[t];
-                total.Funding[t] += l.Funding[t];
-                total.Borrow[t] += l.Borrow[t];
+                book.Ledger.Equity[t] = symbolEquity[i];
+                pricePnl += book.Ledger.PricePnl[t];
+                ref readonly var c = ref book.LastCosts;
+                costs.Fees += c.Fees;
+                costs.Spread += c.Spread;
+                costs.Impact += c.Impact;
+                costs.Funding += c.Funding;
+                costs.Borrow += c.Borrow;
                 gross += Math.Abs(book.Position) * legs[i].Bars.Close[t];
             }
-            equity += total.NetChange(t);
+            total.PricePnl[t] = pricePnl;
+            if (costs.Any) total.AddCosts(t, costs);
+            equity += BarLedger.Net(pricePnl, costs);
             total.Equity[t] = equity;
             total.Position[t] = gross;
             if (t > n - 2) continue;

@@ -53,6 +53,7 @@ internal sealed class SymbolBook
     private int _pendingSignalBar;
     private Liquidity _entryLiquidity;
     private bool _filledThisBar;
+    private BarCosts _barCosts;
 
     // the open trade
     private int _tradeSignalBar, _tradeEntryBar, _timeStopBar = int.MaxValue;
@@ -100,11 +101,15 @@ internal sealed class SymbolBook
     /// <summary>Gross notional this book keeps past the next open (0 when flat or exiting), at bar t's close.</summary>
     public double StayingExposure(int t) => _exitPending ? 0 : Math.Abs(Position) * _close[t];
 
+    /// <summary>The costs of the bar last marked (what a portfolio adds to its total).</summary>
+    public ref readonly BarCosts LastCosts => ref _barCosts;
+
     /// <summary>Executes the exit and/or entry ordered at the previous close, at bar t's open.</summary>
     public void FillAtOpen(int t)
     {
         _qBefore = Position;
         _filledThisBar = false;
+        _barCosts = default;
         if (_exitPending) ExecuteExit(t);
         if (_pendingUnits != 0) ExecuteEntry(t);
     }
@@ -114,30 +119,31 @@ internal sealed class SymbolBook
     {
         var close = _close[t];
         var q = Position;
-        var ledger = Ledger;
         double pricePnl;
         if (q == 0 && _qBefore == 0) pricePnl = 0; // flat all bar (avoids −0 from 0 × a falling price)
         else if (_filledThisBar) pricePnl = _qBefore * (_open[t] - _prevClose) + q * (close - _open[t]);
         else pricePnl = q * (close - _prevClose);
-        ledger.PricePnl[t] = pricePnl;
-        ledger.Position[t] = q;
+        Ledger.PricePnl[t] = pricePnl;
+        Ledger.Position[t] = q;
+        _prevClose = close;
         if (q != 0)
         {
             if (_perp && _fundingInterval[t] > 0)
             {
                 var payment = _models.Funding.Payment(q, close, _fundingRate[t]);
-                ledger.Funding[t] = payment;
+                _barCosts.Funding = payment;
                 _tradeFunding += payment;
             }
             if (_spot && q < 0)
             {
                 var charge = _models.Borrow.Charge(q, close, _barYears);
-                ledger.Borrow[t] = charge;
+                _barCosts.Borrow = charge;
                 _tradeBorrow += charge;
             }
         }
-        _prevClose = close;
-        return ledger.PricePnl[t] - ledger.Fees[t] - ledger.Spread[t] - ledger.Impact[t] + ledger.Funding[t] - ledger.Borrow[t];
+        if (!_filledThisBar && !_barCosts.Any) return pricePnl;
+        Ledger.AddCosts(t, _barCosts);
+        return BarLedger.Net(pricePnl, _barCosts);
     }
 
     /// <summary>At bar t's close: issues the exit when a stop, the exit signal or the time stop fires.</summary>
@@ -208,7 +214,7 @@ internal sealed class SymbolBook
         var reference = _open[t];
         var quote = _models.Fill.Quote(_strategy.Symbol, units, reference, _entryLiquidity);
         var fee = _models.Fee.Fee(Math.Abs(units) * quote.Price, isMaker: false);
-        Charge(t, fee, quote);
+        Charge(fee, quote);
         _fills.Add(new Fill(_strategy.Symbol, t, _ts[t] - _barMs, units, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: true));
         Position = units;
         _pendingUnits = 0;
@@ -236,7 +242,7 @@ internal sealed class SymbolBook
         if (!double.IsFinite(quote.Price) || !double.IsFinite(quote.ImpactCost))
             throw new StrategyException(_strategy.Id, $"the exit at bar {t} (ts {_ts[t]}) cannot be priced: the trailing liquidity at its signal bar {_exitSignalBar} is unknown or zero");
         var fee = _models.Fee.Fee(Math.Abs(quantity) * quote.Price, isMaker: false);
-        Charge(t, fee, quote);
+        Charge(fee, quote);
         _fills.Add(new Fill(_strategy.Symbol, t, _ts[t] - _barMs, quantity, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: false));
         _trades.Add(new Trade(_strategy.Symbol, _strategy.Direction, _tradeSignalBar, _tradeEntryBar, _ts[_tradeEntryBar] - _barMs,
             _tradeEntryRef, _tradeEntryPrice, _exitSignalBar, t, _ts[t] - _barMs, reference, quote.Price, Position,
@@ -249,10 +255,10 @@ internal sealed class SymbolBook
         _timeStopBar = int.MaxValue;
     }
 
-    private void Charge(int t, double fee, in FillQuote quote)
+    private void Charge(double fee, in FillQuote quote)
     {
-        Ledger.Fees[t] += fee;
-        Ledger.Spread[t] += quote.SpreadCost;
-        Ledger.Impact[t] += quote.ImpactCost;
+        _barCosts.Fees += fee;
+        _barCosts.Spread += quote.SpreadCost;
+        _barCosts.Impact += quote.ImpactCost;
     }
 }
