@@ -7,7 +7,8 @@ namespace Backtest.Core.Engine;
 /// The research kernel: a pure, deterministic function (Strategy, BarFrame) → ResearchResult under a fixed model
 /// family and starting capital. No IO, no clock, no shared state; memory is a handful of per-bar columns plus a record
 /// per fill and trade. Conventions are <see cref="SymbolBook"/>'s. Flat stretches are skipped with a vectorised search
-/// for the next entry signal, so cost scales with time in the market.
+/// for the next entry signal, and held stretches run in the book's dedicated loop (<see cref="SymbolBook.Hold"/>);
+/// bars with fills take the general path the portfolio kernel uses for every bar.
 /// </summary>
 public sealed class ResearchKernel
 {
@@ -69,6 +70,7 @@ public sealed class ResearchKernel
                 }
             }
             t++;
+            if (book.IsHolding) t = book.Hold(t, lastDecision, ref equity, equityColumn);
         }
         return book.Finish();
     }

@@ -126,21 +126,7 @@ internal sealed class SymbolBook
         Ledger.PricePnl[t] = pricePnl;
         Ledger.Position[t] = q;
         _prevClose = close;
-        if (q != 0)
-        {
-            if (_perp && _fundingInterval[t] > 0)
-            {
-                var payment = _models.Funding.Payment(q, close, _fundingRate[t]);
-                _barCosts.Funding = payment;
-                _tradeFunding += payment;
-            }
-            if (_spot && q < 0)
-            {
-                var charge = _models.Borrow.Charge(q, close, _barYears);
-                _barCosts.Borrow = charge;
-                _tradeBorrow += charge;
-            }
-        }
+        if (q != 0) AccrueCarry(t, q, close);
         if (!_filledThisBar && !_barCosts.Any) return pricePnl;
         Ledger.AddCosts(t, _barCosts);
         return BarLedger.Net(pricePnl, _barCosts);
@@ -150,17 +136,97 @@ internal sealed class SymbolBook
     public void DecideExit(int t)
     {
         if (Position == 0 || _exitPending) return;
-        var close = _close[t];
-        ExitReason reason;
+        if (ExitFires(t, _close[t], out var reason)) IssueExit(t, reason);
+    }
+
+    /// <summary>Holding with nothing pending: the next bars have no fills, only marks and exit checks.</summary>
+    public bool IsHolding => Position != 0 && !_exitPending && _pendingUnits == 0;
+
+    /// <summary>
+    /// The dedicated loop for held bars (the bulk of a run's work): from bar <paramref name="t"/> marks each bar, adds it
+    /// to <paramref name="equity"/> and its column, and checks exits at closes up to <paramref name="lastDecision"/>;
+    /// stops after the bar whose close issues an exit. Same arithmetic as <see cref="MarkAtClose"/> + <see cref="DecideExit"/>
+    /// on bars without fills. Returns the next bar to process.
+    /// </summary>
+    public int Hold(int t, int lastDecision, ref double equity, double[] equityColumn)
+    {
+        var q = Position;
+        var prev = _prevClose;
+        var close = _close;
+        var pricePnlColumn = Ledger.PricePnl;
+        var positionColumn = Ledger.Position;
+        var fundingInterval = _fundingInterval;
+        var carries = _perp || (_spot && q < 0);
+        var n = close.Length;
+        for (; t < n; t++)
+        {
+            var c = close[t];
+            var pricePnl = q * (c - prev);
+            prev = c;
+            pricePnlColumn[t] = pricePnl;
+            positionColumn[t] = q;
+            if (carries && (_spot || fundingInterval[t] > 0))
+            {
+                _barCosts = default;
+                AccrueCarry(t, q, c);
+                if (_barCosts.Any)
+                {
+                    Ledger.AddCosts(t, _barCosts);
+                    pricePnl = BarLedger.Net(pricePnl, _barCosts);
+                }
+            }
+            equity += pricePnl;
+            equityColumn[t] = equity;
+            if (t <= lastDecision && ExitFires(t, c, out var reason))
+            {
+                IssueExit(t, reason);
+                t++;
+                break;
+            }
+        }
+        _prevClose = prev;
+        _barCosts = default;
+        return t;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool ExitFires(int t, double close, out ExitReason reason)
+    {
         if (_direction > 0 ? close <= _stopLevel : close >= _stopLevel) reason = ExitReason.StopLoss;
         else if (_direction > 0 ? close >= _takeProfitLevel : close <= _takeProfitLevel) reason = ExitReason.TakeProfit;
         else if (_exit is not null && _exit[t]) reason = ExitReason.Signal;
         else if (t >= _timeStopBar) reason = ExitReason.TimeStop;
-        else return;
+        else
+        {
+            reason = default;
+            return false;
+        }
+        return true;
+    }
+
+    private void IssueExit(int t, ExitReason reason)
+    {
         _exitPending = true;
         _exitReason = reason;
         _exitSignalBar = t;
         if (_fillNeedsLiquidity) _exitLiquidity = _liquidity!.At(t, _models.LiquidityWindowDays);
+    }
+
+    /// <summary>Funding at a perp settlement bar and borrow on a spot short, on the position held through bar t.</summary>
+    private void AccrueCarry(int t, double q, double close)
+    {
+        if (_perp && _fundingInterval[t] > 0)
+        {
+            var payment = _models.Funding.Payment(q, close, _fundingRate[t]);
+            _barCosts.Funding = payment;
+            _tradeFunding += payment;
+        }
+        if (_spot && q < 0)
+        {
+            var charge = _models.Borrow.Charge(q, close, _barYears);
+            _barCosts.Borrow = charge;
+            _tradeBorrow += charge;
+        }
     }
 
     /// <summary>
