@@ -1,10 +1,10 @@
 namespace Backtest.Core.Engine;
 
 /// <summary>
-/// One executed market order (rare: a record per fill is fine). <see cref="Ts"/> is the fill time, the open of bar
+/// One executed market order, a struct so a run with many fills allocates only its list. <see cref="Ts"/> is the fill time, the open of bar
 /// <see cref="Bar"/> (its close ts − one timeframe); <see cref="Quantity"/> is signed (buy &gt; 0); costs are ≥ 0.
 /// </summary>
-public sealed record Fill(
+public readonly record struct Fill(
     string Symbol,
     int Bar,
     long Ts,

@@ -44,7 +44,8 @@ public sealed class ResearchKernelTests
     {
         var r = Kernel().Run(Strategy(SyntheticBars.At(N, N - 3, N - 1), timeStop: 10), Bars);
         Assert.Empty(r.Trades);
-        var open = Assert.IsType<Trade>(r.OpenTrade);
+        Assert.NotNull(r.OpenTrade);
+        var open = r.OpenTrade.Value;
         Assert.True(open.IsOpen);
         Assert.Equal((N - 3, N - 2, -1, N - 1), (open.EntrySignalBar, open.EntryBar, open.ExitSignalBar, open.ExitBar));
         Assert.Equal(Bars.Close[N - 1], open.ExitReferencePrice);
