@@ -17,16 +17,22 @@ public sealed class PortfolioKernelTests
         return Strategy(entry, timeStop: 48, direction: direction, sizing: sizing, symbol: bars.Symbol, id: bars.Symbol.ToLowerInvariant());
     }
 
-    [Fact]
-    public void A_one_symbol_portfolio_is_the_research_kernel_to_the_bit()
+    [Theory]
+    [InlineData(Backtest.Core.Market.MarketKind.Perp, Direction.Long)]
+    [InlineData(Backtest.Core.Market.MarketKind.Spot, Direction.Short)]
+    public void A_one_symbol_portfolio_is_the_research_kernel_to_the_bit(Backtest.Core.Market.MarketKind market, Direction direction)
     {
+        // the research kernel runs held bars in its dedicated loop, the portfolio through the general path: they must agree exactly
         var bars = SyntheticBars.RandomWalk(20_000, 3);
-        var strategy = RandomStrategy(bars, 9, new RiskBudgetSizing(0.3, 1));
-        var models = EngineModels.FromCosts(AllCosts, 2.0);
+        var strategy = RandomStrategy(bars, 9, new RiskBudgetSizing(0.3, 1), direction) with { Market = market };
+        var models = EngineModels.FromCosts(AllCosts with { Borrow = new BorrowSettings(0.1) }, 2.0);
         var single = new ResearchKernel(models, 1_000_000).Run(strategy, bars);
         var portfolio = new PortfolioKernel(models, 1_000_000).Run([(strategy, bars)]);
         Assert.True(single.Trades.Count > 100);
         Assert.Equal(single.Ledger.Equity, portfolio.Total.Equity);
+        Assert.Equal(single.Ledger.Borrow, portfolio.Total.Borrow);
+        Assert.Equal(single.Ledger.Funding, portfolio.Total.Funding);
+        Assert.True(market == Backtest.Core.Market.MarketKind.Spot ? single.Ledger.Totals().Borrow > 0 : single.Ledger.Totals().Funding != 0);
         Assert.Equal(single.Fills, portfolio.Symbols[0].Fills);
         Assert.Equal(single.Trades, portfolio.Symbols[0].Trades);
         Assert.Equal(single.OpenTrade, portfolio.Symbols[0].OpenTrade);
