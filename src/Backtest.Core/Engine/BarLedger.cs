@@ -5,21 +5,22 @@ namespace Backtest.Core.Engine;
 /// Identity, per bar and exactly (same operands, same order): Equity[t] = Equity[t−1] + PricePnl − Fees − Spread −
 /// Impact + Funding − Borrow, with Equity[−1] = initial capital. Price P&amp;L is marked at reference prices (opens for
 /// fills, closes for marks), so frictions are never hidden inside it. Price P&amp;L, position and equity are dense
-/// columns; the cost columns are non-zero on few bars (fills, settlements, spot shorts), so they are stored as one
-/// entry per such bar and expanded into columns on first use: memory stays at 24 bytes per bar during a run.
+/// columns; the cost columns are non-zero on few bars, so they are kept as the fills (fees, spread, impact) and one
+/// carry entry per funding or borrow bar, and expanded into columns on first use: 24 bytes per bar during a run.
 /// </summary>
 public sealed class BarLedger
 {
     private readonly List<(int Bar, BarCosts Costs)> _costs = [];
+    private List<Fill>? _fills;
     private readonly Lock _expand = new();
     private double[]? _fees, _spread, _impact, _funding, _borrow;
 
-    /// <summary>Columns for <paramref name="bars"/> bars; the kernel writes equity for every bar.</summary>
+    /// <summary>Uninitialised columns for <paramref name="bars"/> bars: the kernel writes every element of the dense ones.</summary>
     internal BarLedger(int bars, double initialCapital)
     {
         InitialCapital = initialCapital;
-        PricePnl = new double[bars];
-        Position = new double[bars];
+        PricePnl = GC.AllocateUninitializedArray<double>(bars);
+        Position = GC.AllocateUninitializedArray<double>(bars);
         Equity = GC.AllocateUninitializedArray<double>(bars);
     }
 
@@ -53,6 +54,10 @@ public sealed class BarLedger
     {
         double p = 0, f = 0, s = 0, i = 0, fu = 0, b = 0;
         foreach (var x in PricePnl) p += x;
+        foreach (var fill in (IEnumerable<Fill>?)_fills ?? [])
+        {
+            f += fill.Fee; s += fill.Spread; i += fill.Impact;
+        }
         foreach (var (_, c) in _costs)
         {
             f += c.Fees; s += c.Spread; i += c.Impact; fu += c.Funding; b += c.Borrow;
@@ -60,8 +65,11 @@ public sealed class BarLedger
         return new LedgerTotals(p, f, s, i, fu, b, Count == 0 ? InitialCapital : Equity[^1]);
     }
 
-    /// <summary>Records bar <paramref name="bar"/>'s costs; bars arrive in order, once each.</summary>
+    /// <summary>Records bar <paramref name="bar"/>'s costs beyond its fills (carry, or a portfolio total's sums); bars arrive in order, once each.</summary>
     internal void AddCosts(int bar, in BarCosts costs) => _costs.Add((bar, costs));
+
+    /// <summary>The book's fill list: the source of this ledger's fee, spread and impact columns (at most one fill per bar).</summary>
+    internal void UseFills(List<Fill> fills) => _fills = fills;
 
     /// <summary>Net change from a bar's price P&amp;L and costs, in the identity's order (the kernels' single formula).</summary>
     internal static double Net(double pricePnl, in BarCosts c) => pricePnl - c.Fees - c.Spread - c.Impact + c.Funding - c.Borrow;
@@ -74,9 +82,13 @@ public sealed class BarLedger
             if (_fees is null)
             {
                 double[] fees = new double[Count], spread = new double[Count], impact = new double[Count], funding = new double[Count], borrow = new double[Count];
+                foreach (var fill in (IEnumerable<Fill>?)_fills ?? [])
+                {
+                    fees[fill.Bar] += fill.Fee; spread[fill.Bar] += fill.Spread; impact[fill.Bar] += fill.Impact;
+                }
                 foreach (var (bar, c) in _costs)
                 {
-                    fees[bar] = c.Fees; spread[bar] = c.Spread; impact[bar] = c.Impact; funding[bar] = c.Funding; borrow[bar] = c.Borrow;
+                    fees[bar] += c.Fees; spread[bar] += c.Spread; impact[bar] += c.Impact; funding[bar] = c.Funding; borrow[bar] = c.Borrow;
                 }
                 (_spread, _impact, _funding, _borrow) = (spread, impact, funding, borrow);
                 Volatile.Write(ref _fees, fees);

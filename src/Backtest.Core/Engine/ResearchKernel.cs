@@ -47,6 +47,8 @@ public sealed class ResearchKernel
                 var next = t <= lastDecision ? entry.AsSpan(t, lastDecision - t + 1).IndexOf(true) : -1;
                 var end = next < 0 ? n : t + next + 1;
                 equityColumn.AsSpan(t, end - t).Fill(equity);
+                ledger.PricePnl.AsSpan(t, end - t).Clear();
+                ledger.Position.AsSpan(t, end - t).Clear();
                 if (next < 0) break;
                 t += next;
                 if (book.TryRequestEntry(t, out requests[0]))

@@ -39,8 +39,8 @@ internal sealed class SymbolBook
     private readonly long _barMs;
     private readonly int _timeStop, _volatilityDays;
     private readonly double _stopLossAtr, _takeProfitAtr;
-    private readonly List<Fill> _fills = [];
-    private readonly List<Trade> _trades = [];
+    private readonly List<Fill> _fills;
+    private readonly List<Trade> _trades;
 
     // position and pending orders
     private double _qBefore;
@@ -81,6 +81,11 @@ internal sealed class SymbolBook
         _takeProfitAtr = strategy.ExitRules.TakeProfitAtr ?? double.NaN;
         _volatilityDays = strategy.Sizing is RiskBudgetSizing r ? r.VolatilityWindowDays : 0;
         _prevClose = bars.Count > 0 ? _open[0] : 0;
+        // trades ≤ entry signals; bounded so a dense signal column with long holds does not reserve much
+        var expectedTrades = Math.Min(_entry.AsSpan().Count(true), Math.Max(16, bars.Count / 32));
+        _trades = new List<Trade>(expectedTrades);
+        _fills = new List<Fill>(2 * expectedTrades);
+        ledger.UseFills(_fills);
     }
 
     /// <summary>True when a run with this strategy and these models must measure liquidity.</summary>
@@ -127,9 +132,9 @@ internal sealed class SymbolBook
         Ledger.Position[t] = q;
         _prevClose = close;
         if (q != 0) AccrueCarry(t, q, close);
-        if (!_filledThisBar && !_barCosts.Any) return pricePnl;
-        Ledger.AddCosts(t, _barCosts);
-        return BarLedger.Net(pricePnl, _barCosts);
+        if (_barCosts.Funding != 0 || _barCosts.Borrow != 0)
+            Ledger.AddCosts(t, new BarCosts { Funding = _barCosts.Funding, Borrow = _barCosts.Borrow }); // fees, spread, impact live in the fill
+        return _filledThisBar || _barCosts.Any ? BarLedger.Net(pricePnl, _barCosts) : pricePnl;
     }
 
     /// <summary>At bar t's close: issues the exit when a stop, the exit signal or the time stop fires.</summary>
@@ -158,6 +163,12 @@ internal sealed class SymbolBook
         var fundingInterval = _fundingInterval;
         var carries = _perp || (_spot && q < 0);
         var n = close.Length;
+        // the exit rules as locals: the loop stores to arrays, which keeps the JIT from hoisting field loads itself
+        var isLong = _direction > 0;
+        var stop = _stopLevel;
+        var takeProfit = _takeProfitLevel;
+        var exit = _exit;
+        var timeStopBar = _timeStopBar;
         for (; t < n; t++)
         {
             var c = close[t];
@@ -177,12 +188,17 @@ internal sealed class SymbolBook
             }
             equity += pricePnl;
             equityColumn[t] = equity;
-            if (t <= lastDecision && ExitFires(t, c, out var reason))
-            {
-                IssueExit(t, reason);
-                t++;
-                break;
-            }
+            if (t > lastDecision) continue;
+            // same rules, same order as ExitFires
+            ExitReason reason;
+            if (isLong ? c <= stop : c >= stop) reason = ExitReason.StopLoss;
+            else if (isLong ? c >= takeProfit : c <= takeProfit) reason = ExitReason.TakeProfit;
+            else if (exit is not null && exit[t]) reason = ExitReason.Signal;
+            else if (t >= timeStopBar) reason = ExitReason.TimeStop;
+            else continue;
+            IssueExit(t, reason);
+            t++;
+            break;
         }
         _prevClose = prev;
         _barCosts = default;
