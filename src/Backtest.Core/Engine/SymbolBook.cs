@@ -283,7 +283,7 @@ internal sealed class SymbolBook
         if (Position != 0)
         {
             var mark = _close[n - 1];
-            open = new Trade(_strategy.Symbol, _strategy.Direction, _tradeSignalBar, _tradeEntryBar, _ts[_tradeEntryBar] - _barMs,
+            open = new Trade(_strategy.Direction, _tradeSignalBar, _tradeEntryBar, _ts[_tradeEntryBar] - _barMs,
                 _tradeEntryRef, _tradeEntryPrice, -1, n - 1, _ts[n - 1], mark, double.NaN, Position,
                 Position * (mark - _tradeEntryRef), _tradeFees, _tradeSpread, _tradeImpact, _tradeFunding, _tradeBorrow, ExitReason.Open);
         }
@@ -297,7 +297,7 @@ internal sealed class SymbolBook
         var quote = _models.Fill.Quote(_strategy.Symbol, units, reference, _entryLiquidity);
         var fee = _models.Fee.Fee(Math.Abs(units) * quote.Price, isMaker: false);
         Charge(fee, quote);
-        _fills.Add(new Fill(_strategy.Symbol, t, _ts[t] - _barMs, units, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: true));
+        _fills.Add(new Fill(t, _ts[t] - _barMs, units, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: true));
         Position = units;
         _pendingUnits = 0;
         _filledThisBar = true;
@@ -325,8 +325,8 @@ internal sealed class SymbolBook
             throw new StrategyException(_strategy.Id, $"the exit at bar {t} (ts {_ts[t]}) cannot be priced: the trailing liquidity at its signal bar {_exitSignalBar} is unknown or zero");
         var fee = _models.Fee.Fee(Math.Abs(quantity) * quote.Price, isMaker: false);
         Charge(fee, quote);
-        _fills.Add(new Fill(_strategy.Symbol, t, _ts[t] - _barMs, quantity, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: false));
-        _trades.Add(new Trade(_strategy.Symbol, _strategy.Direction, _tradeSignalBar, _tradeEntryBar, _ts[_tradeEntryBar] - _barMs,
+        _fills.Add(new Fill(t, _ts[t] - _barMs, quantity, reference, quote.Price, fee, quote.SpreadCost, quote.ImpactCost, IsEntry: false));
+        _trades.Add(new Trade(_strategy.Direction, _tradeSignalBar, _tradeEntryBar, _ts[_tradeEntryBar] - _barMs,
             _tradeEntryRef, _tradeEntryPrice, _exitSignalBar, t, _ts[t] - _barMs, reference, quote.Price, Position,
             Position * (reference - _tradeEntryRef), _tradeFees + fee, _tradeSpread + quote.SpreadCost, _tradeImpact + quote.ImpactCost,
             _tradeFunding, _tradeBorrow, _exitReason));

@@ -3,13 +3,12 @@ using Backtest.Core.Strategies;
 namespace Backtest.Core.Engine;
 
 /// <summary>
-/// One round trip, entry to exit, with its P&amp;L by component (quote currency); a struct, so many trades cost no
-/// objects. Prices: reference = the bar open, price = executed (with half spread and impact). Times are fill times (bar opens). PricePnl = quantity × (exit
+/// One round trip of the result's symbol, entry to exit, with its P&amp;L by component (quote currency); an unmanaged
+/// struct, so many trades cost no objects. Prices: reference = the bar open, price = executed (with half spread and impact). Times are fill times (bar opens). PricePnl = quantity × (exit
 /// reference − entry reference). An open trade (<see cref="IsOpen"/>) has no exit fill: its exit fields describe the
 /// mark (ExitSignalBar −1, ExitBar the last bar, ExitTs its close, ExitReferencePrice its close, ExitPrice NaN).
 /// </summary>
 public readonly record struct Trade(
-    string Symbol,
     Direction Direction,
     int EntrySignalBar,
     int EntryBar,

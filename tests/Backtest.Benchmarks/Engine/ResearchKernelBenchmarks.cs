@@ -11,9 +11,10 @@ namespace Backtest.Benchmarks.Engine;
 /// <summary>
 /// Throughput of the single-symbol research kernel (target ≥ 50M bars/s on one core): a breakout blueprint with a
 /// 12-bar time stop on a 5m random walk, frictionless fixed size vs. every friction with risk-budget sizing.
-/// Bars/s = Bars / mean time.
+/// Bars/s = Bars / time. On a shared machine the Min column is the least-disturbed iteration.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class ResearchKernelBenchmarks
 {
     private BarFrame _bars = null!;
