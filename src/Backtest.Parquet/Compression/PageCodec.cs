@@ -62,6 +62,14 @@ internal static class PageCodec
                 var length = Snappy.Compress(src, buffer);
                 return (buffer, length);
             }
+            case ParquetCompression.Gzip when src.IsEmpty:
+            {
+                // GZipStream writes nothing for no input; readers expect a complete (empty) gzip member.
+                ReadOnlySpan<byte> empty = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+                var buffer = ArrayPool<byte>.Shared.Rent(empty.Length);
+                empty.CopyTo(buffer);
+                return (buffer, empty.Length);
+            }
             case ParquetCompression.Gzip:
             {
                 using var ms = new MemoryStream(src.Length / 2 + 64);
@@ -81,6 +89,11 @@ internal static class PageCodec
 
     private static unsafe void Gunzip(ReadOnlySpan<byte> src, Span<byte> dst)
     {
+        if (src.IsEmpty)
+        {
+            if (dst.IsEmpty) return;
+            throw new PageDataException($"GZIP page is empty but declares {dst.Length} bytes");
+        }
         fixed (byte* p = src)
         {
             using var input = new UnmanagedMemoryStream(p, src.Length);

@@ -103,7 +103,7 @@ internal sealed class ColumnChunkWriter
                 var values = (string?[])column.Values;
                 var nullCount = nulls is null ? 0 : count - nulls.AsSpan(start, count).Count(false);
                 var dictionary = _dictionaryForStrings ? BuildDictionary(values, nulls, start, count) : null;
-                if (dictionary is not null)
+                if (dictionary is { Entries.Count: > 0 })
                 {
                     stats = ColumnStatistics.Strings(dictionary.Value.Entries, nullCount);
                     dictionaryOffset = _out.Position;
