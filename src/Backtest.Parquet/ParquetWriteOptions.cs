@@ -15,6 +15,12 @@ public sealed record ParquetWriteOptions
     /// <summary>File key/value metadata, written sorted by key so equal tables give equal bytes.</summary>
     public IReadOnlyDictionary<string, string> KeyValueMetadata { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Write DATA_PAGE_V2 pages instead of v1. Internal: the lake writes v1 (read everywhere); tests use v2 to
+    /// prove our v2 reader against DuckDB, whose own writer emits v1 pages even with PARQUET_VERSION V2.
+    /// </summary>
+    internal bool DataPageV2 { get; init; }
+
     internal void Validate()
     {
         if (Compression is not (ParquetCompression.Uncompressed or ParquetCompression.Snappy or ParquetCompression.Gzip))

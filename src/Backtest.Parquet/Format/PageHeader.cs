@@ -131,6 +131,25 @@ internal sealed class PageHeader
         w.EndStruct();
     }
 
+    /// <summary>Writes a data page v2 header (levels uncompressed before the possibly compressed values).</summary>
+    public static void WriteDataPageV2(ThriftCompactWriter w, int uncompressed, int compressed, int numValues, int numNulls, PageEncoding encoding, int levelBytes, bool isCompressed)
+    {
+        w.BeginStruct();
+        w.FieldI32(1, (int)PageType.DataPageV2);
+        w.FieldI32(2, uncompressed);
+        w.FieldI32(3, compressed);
+        w.FieldStructBegin(8);
+        w.FieldI32(1, numValues);
+        w.FieldI32(2, numNulls);
+        w.FieldI32(3, numValues);
+        w.FieldI32(4, (int)encoding);
+        w.FieldI32(5, levelBytes);
+        w.FieldI32(6, 0);
+        w.FieldBool(7, isCompressed);
+        w.EndStruct();
+        w.EndStruct();
+    }
+
     /// <summary>Writes a dictionary page header (PLAIN-encoded entries).</summary>
     public static void WriteDictionaryPage(ThriftCompactWriter w, int uncompressed, int compressed, int numValues)
     {

@@ -24,14 +24,19 @@ internal sealed class ColumnChunkWriter
     private readonly CountingStream _out;
     private readonly ParquetCompression _compression;
     private readonly bool _dictionaryForStrings;
+    private readonly bool _dataPageV2;
+    /// <summary>Bytes of RLE definition levels after the 4-byte prefix at the start of <see cref="_page"/>; -1 when the page has none.</summary>
+    private int _levelBytes = -1;
+    private int _pageNulls;
     private readonly ThriftCompactWriter _thrift = new();
     private readonly ArrayBufferWriter<byte> _page = new(1 << 16);
     private readonly HashSet<int> _encodings = [];
     private long _compressedTotal;
     private long _uncompressedTotal;
 
-    public ColumnChunkWriter(CountingStream output, ParquetCompression compression, bool dictionaryForStrings)
+    public ColumnChunkWriter(CountingStream output, ParquetCompression compression, bool dictionaryForStrings, bool dataPageV2)
     {
+        _dataPageV2 = dataPageV2;
         _out = output;
         _compression = compression;
         _dictionaryForStrings = dictionaryForStrings;
@@ -323,11 +328,13 @@ internal sealed class ColumnChunkWriter
         try
         {
             for (var i = 0; i < nullMask.Length; i++) levels[i] = nullMask[i] ? 0 : 1;
+            _pageNulls = nullMask.Count(true);
             var lengthAt = _page.WrittenCount;
             _page.GetSpan(4);
             _page.Advance(4);
             RleBitPackedHybrid.Encode(levels.AsSpan(0, nullMask.Length), 1, _page);
             var length = _page.WrittenCount - lengthAt - 4;
+            _levelBytes = length;
             // ArrayBufferWriter exposes written bytes read-only; patch the prefix through its backing memory.
             BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsMemory(_page.WrittenMemory).Span.Slice(lengthAt, 4), length);
         }
@@ -339,6 +346,15 @@ internal sealed class ColumnChunkWriter
 
     private void WriteDataPage(ReadOnlySpan<byte> body, int numValues, PageEncoding encoding)
     {
+        var levelBytes = _levelBytes;
+        var nulls = _pageNulls;
+        _levelBytes = -1;
+        _pageNulls = 0;
+        if (_dataPageV2)
+        {
+            WriteDataPageV2(body, numValues, nulls, levelBytes, encoding);
+            return;
+        }
         if (_compression == ParquetCompression.Uncompressed)
         {
             _thrift.Clear();
@@ -356,6 +372,30 @@ internal sealed class ColumnChunkWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A v2 page: levels stay uncompressed without a length prefix (the header carries it); only values are compressed.</summary>
+    private void WriteDataPageV2(ReadOnlySpan<byte> body, int numValues, int nulls, int levelBytes, PageEncoding encoding)
+    {
+        var levels = levelBytes < 0 ? default : body.Slice(4, levelBytes);
+        var values = levelBytes < 0 ? body : body[(4 + levelBytes)..];
+        var compress = _compression != ParquetCompression.Uncompressed;
+        var (buffer, compressed) = compress ? PageCodec.Compress(_compression, values) : ([], values.Length);
+        try
+        {
+            var stored = compress ? buffer.AsSpan(0, compressed) : values;
+            _thrift.Clear();
+            PageHeader.WriteDataPageV2(_thrift, levels.Length + values.Length, levels.Length + stored.Length, numValues, nulls, encoding, levels.Length, compress);
+            _out.Write(_thrift.WrittenSpan);
+            _out.Write(levels);
+            _out.Write(stored);
+            _compressedTotal += _thrift.WrittenSpan.Length + levels.Length + stored.Length;
+            _uncompressedTotal += _thrift.WrittenSpan.Length + levels.Length + values.Length;
+        }
+        finally
+        {
+            if (compress) ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

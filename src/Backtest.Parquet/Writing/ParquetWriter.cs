@@ -34,7 +34,7 @@ public sealed class ParquetWriter : IDisposable
         _leaveOpen = leaveOpen;
         Schema = schema;
         _out = new CountingStream(stream);
-        _chunks = new ColumnChunkWriter(_out, _options.Compression, _options.DictionaryForStrings);
+        _chunks = new ColumnChunkWriter(_out, _options.Compression, _options.DictionaryForStrings, _options.DataPageV2);
         _out.Write("PAR1"u8);
     }
 

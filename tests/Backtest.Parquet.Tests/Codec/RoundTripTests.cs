@@ -36,6 +36,19 @@ public sealed class RoundTripTests : IDisposable
         Assert.All(meta.RowGroups.SelectMany(g => g.Columns), c => Assert.Equal(compression, c.Compression));
     }
 
+    [Theory]
+    [InlineData(ParquetCompression.Uncompressed)]
+    [InlineData(ParquetCompression.Snappy)]
+    [InlineData(ParquetCompression.Gzip)]
+    public void Data_page_v2_round_trips(ParquetCompression compression)
+    {
+        var table = TestTables.EdgeCases(2500, seed: 9);
+        var path = _dir.File("v2.parquet");
+        ParquetFile.Write(path, table, new ParquetWriteOptions { Compression = compression, RowGroupSize = 700, DataPageV2 = true });
+        Assert.Equal(Backtest.Parquet.Format.PageType.DataPageV2, PageProbe.FirstDataPageType(path, column: 0));
+        ColumnAssert.Equal(table, ParquetFile.Read(path), $"v2 {compression}");
+    }
+
     [Fact]
     public void Pages_split_inside_a_row_group_keep_order_and_nulls()
     {

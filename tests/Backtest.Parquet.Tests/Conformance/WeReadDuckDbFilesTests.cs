@@ -80,20 +80,6 @@ public sealed class WeReadDuckDbFilesTests : IDisposable
         Assert.Contains("DELTA_BINARY_PACKED", encodings);
         Assert.Contains("BYTE_STREAM_SPLIT", encodings);
         Assert.True(encodings.Contains("DELTA_LENGTH_BYTE_ARRAY") || encodings.Contains("DELTA_BYTE_ARRAY"), string.Join(",", encodings));
-        Assert.Equal(Backtest.Parquet.Format.PageType.DataPageV2, FirstDataPageType(path, column: 0));
-    }
-
-    /// <summary>The type of the first data page of a column in row group 0, parsed with our thrift reader.</summary>
-    private static Backtest.Parquet.Format.PageType FirstDataPageType(string path, int column)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var tail = bytes.AsSpan(bytes.Length - 8);
-        var footerLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
-        var footer = new Backtest.Parquet.Thrift.ThriftCompactReader(bytes.AsSpan(bytes.Length - 8 - footerLength, footerLength), path, "footer");
-        var meta = Backtest.Parquet.Format.FileMetaData.Read(ref footer);
-        var offset = (int)meta.RowGroups[0].Columns[column].MetaData!.DataPageOffset;
-        var page = new Backtest.Parquet.Thrift.ThriftCompactReader(bytes.AsSpan(offset), path, "page");
-        return Backtest.Parquet.Format.PageHeader.Read(ref page).Type;
     }
 
     [ReferenceFact(ReferenceTools.DuckDb)]
