@@ -37,3 +37,12 @@ for (const [name, options] of Object.entries(vectors)) {
   writeFileSync(path.join(out, `${name}.json`), json);
   console.log(`${name}: ${options}`);
 }
+// Files we must refuse, with the error tests' expected messages: a ZSTD file and a nested schema.
+const refused = {
+  'zstd': `COPY (SELECT range AS x FROM range(100)) TO '${path.join(out, 'zstd.parquet')}' (FORMAT parquet, COMPRESSION zstd)`,
+  'nested': `COPY (SELECT range AS x, {'a': range, 'b': 'x'} AS s FROM range(10)) TO '${path.join(out, 'nested.parquet')}' (FORMAT parquet)`,
+};
+for (const [name, sql] of Object.entries(refused)) {
+  execFileSync(process.execPath, [path.join(here, 'query.mjs'), sql]);
+  console.log(`${name} (refused by the reader)`);
+}

@@ -12,7 +12,7 @@ public sealed class DuckDbVectorTests
     public static TheoryData<string> Vectors()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Folder, "*.parquet").Order(StringComparer.Ordinal)) data.Add(Path.GetFileNameWithoutExtension(f));
+        foreach (var f in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal)) data.Add(Path.GetFileNameWithoutExtension(f));
         return data;
     }
 
@@ -33,7 +33,7 @@ public sealed class DuckDbVectorTests
     {
         var encodings = new HashSet<string>();
         var codecs = new HashSet<ParquetCompression>();
-        foreach (var f in Directory.GetFiles(Folder, "*.parquet"))
+        foreach (var f in Directory.GetFiles(Folder, "*.json").Select(j => Path.ChangeExtension(j, ".parquet")))
         foreach (var c in ParquetFile.ReadMetadata(f).RowGroups.SelectMany(g => g.Columns))
         {
             encodings.UnionWith(c.Encodings);
