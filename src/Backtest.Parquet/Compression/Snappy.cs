@@ -22,7 +22,7 @@ internal static unsafe class Snappy
     public static int Compress(ReadOnlySpan<byte> src, Span<byte> dst)
     {
         if (dst.Length < MaxCompressedLength(src.Length)) throw new ArgumentException("destination too small for Snappy output");
-        var table = new ushort[1 << HashBits];
+        Span<ushort> table = stackalloc ushort[1 << HashBits];
         fixed (byte* s = src)
         fixed (byte* d = dst)
         fixed (ushort* t = table)
@@ -38,13 +38,13 @@ internal static unsafe class Snappy
             for (var start = 0; start < src.Length; start += FragmentSize)
             {
                 var length = Math.Min(FragmentSize, src.Length - start);
-                op = CompressFragment(s + start, length, op, t);
+                op = CompressFragment(s + start, length, op, t, s + src.Length, d + dst.Length);
             }
             return (int)(op - d);
         }
     }
 
-    private static byte* CompressFragment(byte* input, int length, byte* op, ushort* table)
+    private static byte* CompressFragment(byte* input, int length, byte* op, ushort* table, byte* inputEnd, byte* outputEnd)
     {
         var end = input + length;
         var nextEmit = input;
@@ -68,7 +68,18 @@ internal static unsafe class Snappy
                     if (candidate < ip && Unsafe.ReadUnaligned<uint>(candidate) == word) break;
                     ip += skip++ >> 5;
                 }
-                op = EmitLiteral(op, nextEmit, (int)(ip - nextEmit));
+                var literalLength = (int)(ip - nextEmit);
+                if (literalLength <= 16 && nextEmit + 16 <= inputEnd && outputEnd - op >= 17)
+                {
+                    // Short literal: tag byte plus one 16-byte block copy (bytes past the literal are overwritten next).
+                    *op = (byte)((literalLength - 1) << 2);
+                    Unsafe.WriteUnaligned(op + 1, Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(nextEmit));
+                    op += 1 + literalLength;
+                }
+                else
+                {
+                    op = EmitLiteral(op, nextEmit, literalLength);
+                }
                 // Extend the match and emit copies until the next position does not match again.
                 while (true)
                 {
@@ -96,6 +107,7 @@ internal static unsafe class Snappy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(uint word) => (word * 0x1E35A7BDu) >> (32 - HashBits);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int MatchLength(byte* a, byte* b, byte* end)
     {
         var start = b;
@@ -147,6 +159,7 @@ internal static unsafe class Snappy
         return op + length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte* EmitCopy(byte* op, int offset, int length)
     {
         // Copies are at most 64 bytes; keep the last piece at least 4 long so a 1-byte-offset form stays possible.
@@ -163,6 +176,7 @@ internal static unsafe class Snappy
         return EmitCopyUpTo64(op, offset, length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte* EmitCopyUpTo64(byte* op, int offset, int length)
     {
         if (length is >= 4 and <= 11 && offset < 2048)
@@ -202,6 +216,31 @@ internal static unsafe class Snappy
             while (ip < iend)
             {
                 var tag = *ip++;
+                if ((tag & 3) != 0 && oend - op >= 16 && iend - ip >= 2)
+                {
+                    // Fast path for the common short copies (≤ 16 bytes, offset ≥ 8): two overlapping-safe 8-byte moves.
+                    int shortLength;
+                    int shortOffset;
+                    if ((tag & 3) == 1)
+                    {
+                        shortLength = 4 + ((tag >> 2) & 7);
+                        shortOffset = ((tag >> 5) << 8) | ip[0];
+                    }
+                    else
+                    {
+                        shortLength = 1 + (tag >> 2);
+                        shortOffset = ip[0] | (ip[1] << 8);
+                    }
+                    if ((tag & 3) != 3 && shortLength <= 16 && shortOffset >= 8 && shortOffset <= op - d0)
+                    {
+                        ip += tag & 3;
+                        var source = op - shortOffset;
+                        Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<ulong>(source));
+                        Unsafe.WriteUnaligned(op + 8, Unsafe.ReadUnaligned<ulong>(source + 8));
+                        op += shortLength;
+                        continue;
+                    }
+                }
                 int length;
                 int offset;
                 switch (tag & 3)
@@ -209,6 +248,14 @@ internal static unsafe class Snappy
                     case 0:
                     {
                         length = tag >> 2;
+                        if (length < 16 && iend - ip >= 16 && oend - op >= 16)
+                        {
+                            // Short literal with room on both sides: copy 16 bytes at once, advance by the real length.
+                            Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ip));
+                            ip += length + 1;
+                            op += length + 1;
+                            continue;
+                        }
                         if (length >= 60)
                         {
                             var extra = length - 59;
@@ -247,9 +294,14 @@ internal static unsafe class Snappy
                 if (offset <= 0 || offset > op - d0) throw new PageDataException($"Snappy copy offset {offset} points before the output");
                 if (oend - op < length) throw new PageDataException("Snappy copy overruns the output");
                 var from = op - offset;
-                if (offset >= 8 && oend - op >= length + 8)
+                if (offset >= 16 && oend - op >= 64 + 16)
                 {
-                    // Whole words; the last may write past the copy but stays inside the output and is overwritten later.
+                    // Whole 16-byte blocks; the last may write past the copy but stays inside the output and is overwritten later.
+                    for (var k = 0; k < length; k += 16)
+                        Unsafe.WriteUnaligned(op + k, Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(from + k));
+                }
+                else if (offset >= 8 && oend - op >= length + 8)
+                {
                     for (var k = 0; k < length; k += 8) Unsafe.WriteUnaligned(op + k, Unsafe.ReadUnaligned<ulong>(from + k));
                 }
                 else

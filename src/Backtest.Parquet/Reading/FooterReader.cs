@@ -61,6 +61,7 @@ internal static class FooterReader
         for (var i = 0; i < leaves; i++)
         {
             var e = meta.Schema[i + 1];
+            if (e.Name.Length == 0) throw new ParquetFormatException(file, $"column {i} has an empty name");
             if (!names.Add(e.Name)) throw new ParquetFormatException(file, $"the schema names column '{e.Name}' twice");
             var physical = e.Type!.Value;
             var type = physical switch
