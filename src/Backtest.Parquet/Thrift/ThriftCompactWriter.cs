@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Backtest.Parquet.Writing;
 
 namespace Backtest.Parquet.Thrift;
 
@@ -92,10 +93,10 @@ internal sealed class ThriftCompactWriter
 
     public void WriteString(string value)
     {
-        var count = Encoding.UTF8.GetByteCount(value);
+        var count = StrictUtf8.Encoding.GetByteCount(value);
         WriteVarint((ulong)count);
         var span = _buffer.GetSpan(count);
-        Encoding.UTF8.GetBytes(value, span);
+        StrictUtf8.Encoding.GetBytes(value, span);
         _buffer.Advance(count);
     }
 

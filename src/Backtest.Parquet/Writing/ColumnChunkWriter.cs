@@ -45,6 +45,18 @@ internal sealed class ColumnChunkWriter
     /// <summary>Writes rows [<paramref name="start"/>, start + <paramref name="count"/>) of <paramref name="column"/>; returns its footer entry.</summary>
     public ColumnChunk Write(ParquetColumn column, int start, int count)
     {
+        try
+        {
+            return WriteChunk(column, start, count);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException($"column '{column.Name}' holds a string that is not valid UTF-16 (a lone surrogate at index {e.Index}), which UTF-8 cannot store", e);
+        }
+    }
+
+    private ColumnChunk WriteChunk(ParquetColumn column, int start, int count)
+    {
         _encodings.Clear();
         _compressedTotal = 0;
         _uncompressedTotal = 0;
@@ -223,10 +235,10 @@ internal sealed class ColumnChunkWriter
             {
                 if (nulls is not null && nulls[start + p + i]) continue;
                 var s = values[start + p + i]!;
-                var length = Encoding.UTF8.GetByteCount(s);
+                var length = StrictUtf8.Encoding.GetByteCount(s);
                 var span = _page.GetSpan(4 + length);
                 BinaryPrimitives.WriteInt32LittleEndian(span, length);
-                Encoding.UTF8.GetBytes(s, span[4..]);
+                StrictUtf8.Encoding.GetBytes(s, span[4..]);
                 _page.Advance(4 + length);
             }
             WriteDataPage(_page.WrittenSpan, n, PageEncoding.Plain);
@@ -251,7 +263,7 @@ internal sealed class ColumnChunkWriter
                 id = entries.Count;
                 lookup.Add(s, id);
                 entries.Add(s);
-                bytes += 4 + Encoding.UTF8.GetByteCount(s);
+                bytes += 4 + StrictUtf8.Encoding.GetByteCount(s);
                 if (bytes > MaxDictionaryBytes) return null;
             }
             index[i] = id;
@@ -265,10 +277,10 @@ internal sealed class ColumnChunkWriter
         _page.Clear();
         foreach (var s in entries)
         {
-            var length = Encoding.UTF8.GetByteCount(s);
+            var length = StrictUtf8.Encoding.GetByteCount(s);
             var span = _page.GetSpan(4 + length);
             BinaryPrimitives.WriteInt32LittleEndian(span, length);
-            Encoding.UTF8.GetBytes(s, span[4..]);
+            StrictUtf8.Encoding.GetBytes(s, span[4..]);
             _page.Advance(4 + length);
         }
         var (buffer, compressed) = PageCodec.Compress(_compression, _page.WrittenSpan);

@@ -145,8 +145,8 @@ internal static class ColumnStatistics
         var s = new Statistics { NullCount = nullCount };
         if (min is not null)
         {
-            s.MinValue = Encoding.UTF8.GetBytes(min);
-            s.MaxValue = Encoding.UTF8.GetBytes(max!);
+            s.MinValue = StrictUtf8.Encoding.GetBytes(min);
+            s.MaxValue = StrictUtf8.Encoding.GetBytes(max!);
         }
         return s;
     }

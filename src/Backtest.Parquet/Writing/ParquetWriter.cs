@@ -68,7 +68,14 @@ public sealed class ParquetWriter : IDisposable
                 .ToList(),
         };
         var thrift = new ThriftCompactWriter();
-        meta.Write(thrift, Schema.Fields.Count, WriteSchema);
+        try
+        {
+            meta.Write(thrift, Schema.Fields.Count, WriteSchema);
+        }
+        catch (System.Text.EncoderFallbackException e)
+        {
+            throw new ArgumentException("a column name or key/value metadata entry is not valid UTF-16 (a lone surrogate), which UTF-8 cannot store", e);
+        }
         var footer = thrift.WrittenSpan;
         _out.Write(footer);
         Span<byte> tail = stackalloc byte[8];

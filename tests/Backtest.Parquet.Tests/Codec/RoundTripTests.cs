@@ -204,5 +204,7 @@ public sealed class RoundTripTests : IDisposable
         Assert.Contains("batch column 0", ex.Message);
         Assert.Throws<ArgumentException>(() => new ParquetWriter(new MemoryStream(), schema, new ParquetWriteOptions { Compression = ParquetCompression.Zstd }));
         Assert.Throws<ArgumentException>(() => ParquetColumn.String("s", ["a", null]));
+        var lone = Assert.Throws<ArgumentException>(() => ParquetFile.Write(new MemoryStream(), new ParquetTable(ParquetColumn.String("s", ["ok", "bad \uD800"]))));
+        Assert.Equal("column 's' holds a string that is not valid UTF-16 (a lone surrogate at index 4), which UTF-8 cannot store", lone.Message);
     }
 }
