@@ -86,9 +86,6 @@ internal static class RleBitPackedHybrid
         }
     }
 
-    /// <summary>The largest encoded size of <paramref name="count"/> values (all bit-packed plus headers).</summary>
-    public static int MaxEncodedSize(int count, int width) => (int)Math.Min(int.MaxValue, ((long)count + 7) / 8 * width + ((long)count + 7) / 8 * 5 + 16);
-
     private static void FlushPacked(ReadOnlySpan<int> values, int start, int end, int width, ArrayBufferWriter<byte> output, int[] scratch)
     {
         var count = end - start;

@@ -4,9 +4,6 @@ namespace Backtest.Parquet.Format;
 internal static class ConvertedType
 {
     public const int Utf8 = 0;
-    public const int Map = 1;
-    public const int MapKeyValue = 2;
-    public const int List = 3;
     public const int TimestampMillis = 9;
     public const int TimestampMicros = 10;
 }

@@ -11,8 +11,6 @@ internal sealed class FileMetaData
     public List<RowGroup> RowGroups = [];
     public List<KeyValue> KeyValueMetadata = [];
     public string? CreatedBy;
-    /// <summary>True when the footer declares column orders (so min_value/max_value are meaningful).</summary>
-    public bool HasColumnOrders;
 
     public static FileMetaData Read(ref ThriftCompactReader r)
     {
@@ -53,7 +51,6 @@ internal sealed class FileMetaData
                     break;
                 }
                 case 6: r.Expect(t, ThriftType.Binary, "FileMetaData.created_by"); f.CreatedBy = r.ReadString(); break;
-                case 7: f.HasColumnOrders = true; r.Skip(t); break;
                 default: r.Skip(t); break;
             }
         }

@@ -9,8 +9,6 @@ namespace Backtest.Parquet.Format;
 internal sealed class LogicalTypeAnnotation
 {
     public const int String = 1;
-    public const int Map = 2;
-    public const int List = 3;
     public const int Timestamp = 8;
 
     /// <summary>The union member's field id (1 STRING … 8 TIMESTAMP …).</summary>

@@ -8,7 +8,6 @@ internal sealed class Statistics
     public byte[]? Max;
     public byte[]? Min;
     public long? NullCount;
-    public long? DistinctCount;
     public byte[]? MaxValue;
     public byte[]? MinValue;
 
@@ -24,7 +23,6 @@ internal sealed class Statistics
                 case 1: r.Expect(t, ThriftType.Binary, "Statistics.max"); s.Max = r.ReadBinary().ToArray(); break;
                 case 2: r.Expect(t, ThriftType.Binary, "Statistics.min"); s.Min = r.ReadBinary().ToArray(); break;
                 case 3: r.Expect(t, ThriftType.I64, "Statistics.null_count"); s.NullCount = r.ReadI64(); break;
-                case 4: r.Expect(t, ThriftType.I64, "Statistics.distinct_count"); s.DistinctCount = r.ReadI64(); break;
                 case 5: r.Expect(t, ThriftType.Binary, "Statistics.max_value"); s.MaxValue = r.ReadBinary().ToArray(); break;
                 case 6: r.Expect(t, ThriftType.Binary, "Statistics.min_value"); s.MinValue = r.ReadBinary().ToArray(); break;
                 default: r.Skip(t); break;

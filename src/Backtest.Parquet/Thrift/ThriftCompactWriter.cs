@@ -49,12 +49,6 @@ internal sealed class ThriftCompactWriter
 
     public void FieldBool(short id, bool value) => FieldHeader(id, value ? ThriftType.BooleanTrue : ThriftType.BooleanFalse);
 
-    public void FieldByte(short id, byte value)
-    {
-        FieldHeader(id, ThriftType.Byte);
-        WriteByte(value);
-    }
-
     public void FieldBinary(short id, ReadOnlySpan<byte> value)
     {
         FieldHeader(id, ThriftType.Binary);
