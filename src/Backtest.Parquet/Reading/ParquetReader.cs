@@ -52,7 +52,8 @@ public sealed class ParquetReader : IDisposable
 
     /// <summary>
     /// The row groups that may hold rows with <paramref name="from"/> ≤ ts &lt; <paramref name="to"/>, judged by
-    /// the Int64 column's statistics; a group without usable statistics is kept (it cannot be ruled out).
+    /// the Int64 column's statistics (in the column's own units: ms for the lake's ts, µs for DuckDB's
+    /// TIMESTAMP); a group without usable statistics is kept (it cannot be ruled out).
     /// </summary>
     public IReadOnlyList<int> RowGroupsOverlapping(long from, long to, string tsColumn = "ts")
     {
