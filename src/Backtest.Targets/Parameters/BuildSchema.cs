@@ -40,7 +40,8 @@ internal static class BuildSchema
             foreach (var (name, shape, description) in RunnerOptions.All.OrderBy(o => Pascal(o.Name), StringComparer.Ordinal))
             {
                 writer.WriteStartObject(Pascal(name));
-                var text = description.Replace("{default_target}", "the default targets");
+                var defaults = targets.Where(t => t.IsDefault).Select(t => t.Name).ToList();
+                var text = description.Replace("{default_target}", defaults.Count > 0 ? string.Join(", ", defaults) : "<none>");
                 if (name == "verbosity")
                 {
                     writer.WriteString("description", text);
@@ -132,6 +133,7 @@ internal static class BuildSchema
         {
             writer.WriteStartArray("enum");
             foreach (var name in Enum.GetNames(scalar)) writer.WriteStringValue(name);
+            if (nullable) writer.WriteNullValue();
             writer.WriteEndArray();
         }
     }
