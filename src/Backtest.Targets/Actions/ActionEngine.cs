@@ -265,7 +265,7 @@ internal sealed class ActionEngine
     }
 
     /// <summary>The key ingredients of an action, or null with the missing path when an input or spec does not exist.</summary>
-    private static KeyIngredients? Ingredients(PreparedAction action, Func<string, string?> hashOf, out string? missing)
+    internal static KeyIngredients? Ingredients(PreparedAction action, Func<string, string?> hashOf, out string? missing)
     {
         missing = null;
         var ingredients = new KeyIngredients { Target = action.Target, Partition = action.Partition };
