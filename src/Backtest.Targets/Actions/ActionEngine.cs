@@ -15,6 +15,7 @@ internal sealed class ActionEngine
     private readonly BuildLog _log;
     private readonly int _jobs;
     private readonly bool _noCache;
+    private readonly Dictionary<string, string> _producers = new(StringComparer.Ordinal);
 
     public ActionEngine(string root, ActionCache cache, BuildLog log, int jobs, bool noCache)
     {
@@ -28,6 +29,7 @@ internal sealed class ActionEngine
     /// <summary>Runs every action of <paramref name="graph"/>; results are in declaration order.</summary>
     public IReadOnlyList<ActionResult> Run(ActionGraph graph, bool forced, CancellationToken cancellation)
     {
+        ClaimOutputs(graph);
         var count = graph.Count;
         var results = new ActionResult?[count];
         if (count == 0) return [];
@@ -91,6 +93,7 @@ internal sealed class ActionEngine
     /// <summary>Predicts every action of <paramref name="graph"/> without writing anything.</summary>
     public IReadOnlyList<PlannedAction> Plan(ActionGraph graph, bool forced, PlanState state)
     {
+        ClaimOutputs(graph);
         var planned = new PlannedAction?[graph.Count];
         if (graph.Count == 0) return [];
         var index = _cache.IndexOf(graph.Actions[0].Target);
@@ -119,6 +122,18 @@ internal sealed class ActionEngine
             else state.Known(decision.Record!.Outputs);
         }
         return planned.Select(p => p!).ToArray();
+    }
+
+    /// <summary>Every output has one producer across the whole run, not only within a target.</summary>
+    private void ClaimOutputs(ActionGraph graph)
+    {
+        foreach (var action in graph.Actions)
+            foreach (var path in action.Outputs.Concat(action.OwnedFolders))
+            {
+                if (_producers.TryGetValue(path, out var other) && !other.StartsWith(action.Target + "[", StringComparison.Ordinal))
+                    throw new ActionDefinitionException($"{other} and {action.Label} both write '{path}'; every output has exactly one producer.");
+                _producers[path] = action.Label;
+            }
     }
 
     private ActionResult Process(PreparedAction action, TargetIndex index, bool forced, CancellationToken cancellation)

@@ -229,6 +229,16 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void Two_targets_writing_the_same_output_is_an_error()
+    {
+        _s.Downstream = () => [_s.Transform("Consume", "dup", null, ["data/up/b.txt"], ["data/up/a.txt"], t => t)];
+        var result = _s.Run();
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Produce[a] and Consume[dup] both write 'data/up/a.txt'; every output has exactly one producer.", result.Output);
+        Assert.Equal("Failed", result.Status("Consume"));
+    }
+
+    [Fact]
     public void Cache_gc_prunes_only_blobs_no_record_references_and_reports_what_it_freed()
     {
         _s.RunOk();
