@@ -30,6 +30,7 @@ internal sealed class ActionEngine
     public IReadOnlyList<ActionResult> Run(ActionGraph graph, bool forced, CancellationToken cancellation)
     {
         ClaimOutputs(graph);
+        _cache.Stat.BeginTarget();
         var count = graph.Count;
         var results = new ActionResult?[count];
         if (count == 0) return [];
@@ -94,6 +95,7 @@ internal sealed class ActionEngine
     public IReadOnlyList<PlannedAction> Plan(ActionGraph graph, bool forced, PlanState state)
     {
         ClaimOutputs(graph);
+        _cache.Stat.BeginTarget();
         var planned = new PlannedAction?[graph.Count];
         if (graph.Count == 0) return [];
         var index = _cache.IndexOf(graph.Actions[0].Target);
@@ -161,7 +163,7 @@ internal sealed class ActionEngine
         var decision = Decide(action, ingredients, key, forced, index);
         if (decision.Verdict == ActionVerdict.UpToDate)
         {
-            index.Set(action.Partition, key);
+            index.Set(action.Partition, decision.Record!);
             return Log(Result(ActionOutcome.UpToDate, "up to date", decision.Record!.Info));
         }
         var reason = decision.Reason;
@@ -172,7 +174,7 @@ internal sealed class ActionEngine
                 var failure = Restore(decision);
                 if (failure is null)
                 {
-                    index.Set(action.Partition, key);
+                    index.Set(action.Partition, decision.Record!);
                     return Log(Result(ActionOutcome.Restored, reason, decision.Record!.Info));
                 }
                 reason = failure;
@@ -243,10 +245,14 @@ internal sealed class ActionEngine
             File.Move(temporary, RelativePath.ToAbsolute(_root, path), overwrite: true);
         var produced = new HashSet<string>(outputs.Select(o => o.Path), StringComparer.Ordinal);
         foreach (var stale in FilesIn(action.OwnedFolders))
-            if (!produced.Contains(stale)) TemporaryFiles.TryDelete(RelativePath.ToAbsolute(_root, stale));
+            if (!produced.Contains(stale))
+            {
+                TemporaryFiles.TryDelete(RelativePath.ToAbsolute(_root, stale));
+                _cache.Stat.Forget(stale);
+            }
         foreach (var output in outputs) _cache.Stat.Remember(output.Path, output.Sha256);
         if (_noCache) return;
-        _cache.WriteRecord(new ActionRecord
+        var record = new ActionRecord
         {
             Key = key,
             Target = action.Target,
@@ -255,8 +261,9 @@ internal sealed class ActionEngine
             Info = context.Info,
             DurationMs = (long)clock.Elapsed.TotalMilliseconds,
             Ingredients = ingredients,
-        });
-        index.Set(action.Partition, key);
+        };
+        _cache.WriteRecord(record);
+        index.Set(action.Partition, record);
     }
 
     private static void Discard(ActionContext context)
@@ -275,7 +282,11 @@ internal sealed class ActionEngine
             _cache.Blobs.Materialize(output.Sha256, RelativePath.ToAbsolute(_root, output.Path));
             _cache.Stat.Remember(output.Path, output.Sha256);
         }
-        foreach (var stale in decision.Stale!) TemporaryFiles.TryDelete(RelativePath.ToAbsolute(_root, stale));
+        foreach (var stale in decision.Stale!)
+        {
+            TemporaryFiles.TryDelete(RelativePath.ToAbsolute(_root, stale));
+            _cache.Stat.Forget(stale);
+        }
         return null;
     }
 
@@ -283,10 +294,15 @@ internal sealed class ActionEngine
     internal static KeyIngredients? Ingredients(PreparedAction action, Func<string, string?> hashOf, out string? missing)
     {
         missing = null;
-        var ingredients = new KeyIngredients { Target = action.Target, Partition = action.Partition };
-        foreach (var (name, mvid) in action.Code) ingredients.Code[name] = mvid;
-        foreach (var (name, value) in action.Params) ingredients.Params[name] = value;
-        foreach (var (name, value) in action.Extra) ingredients.Extra[name] = value;
+        // Code, parameters and extra are fixed per action: shared, never mutated.
+        var ingredients = new KeyIngredients
+        {
+            Target = action.Target,
+            Partition = action.Partition,
+            Code = action.Code,
+            Params = action.Params,
+            Extra = action.Extra,
+        };
         foreach (var (path, digest) in action.SpecDigests) ingredients.Specs[path] = digest;
         foreach (var spec in action.Specs)
         {
@@ -308,29 +324,27 @@ internal sealed class ActionEngine
     {
         if (_noCache) return new ActionDecision(ActionVerdict.Run, "cache disabled (--no-cache)");
         if (forced) return new ActionDecision(ActionVerdict.Run, "forced");
-        var record = _cache.TryReadRecord(key);
+        var record = index.RecordFor(action.Target, action.Partition, key) ?? _cache.TryReadRecord(key, withIngredients: false);
         if (record is null) return new ActionDecision(ActionVerdict.Run, WhyNoRecord(action, ingredients, index));
 
-        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        // Declared outputs and recorded outputs must agree (the output list is not part of the key).
         foreach (var output in record.Outputs)
-        {
             if (!action.WritesPath(output.Path)) return new ActionDecision(ActionVerdict.Run, "declared outputs changed");
-            recorded.Add(output.Path);
-        }
         foreach (var output in action.Outputs)
-            if (!recorded.Contains(output)) return new ActionDecision(ActionVerdict.Run, "declared outputs changed");
+            if (!Recorded(record, output)) return new ActionDecision(ActionVerdict.Run, "declared outputs changed");
 
-        var missing = new List<RecordedOutput>();
-        var changed = new List<RecordedOutput>();
+        List<RecordedOutput>? missing = null, changed = null;
         foreach (var output in record.Outputs)
         {
             var sha = _cache.Stat.TryHash(output.Path);
-            if (sha is null) missing.Add(output);
-            else if (sha != output.Sha256) changed.Add(output);
+            if (sha is null) (missing ??= []).Add(output);
+            else if (sha != output.Sha256) (changed ??= []).Add(output);
         }
-        var stale = FilesIn(action.OwnedFolders).Where(p => !recorded.Contains(p)).ToList();
-        if (missing.Count == 0 && changed.Count == 0 && stale.Count == 0)
+        var stale = action.OwnedFolders.Length == 0 ? [] : FilesIn(action.OwnedFolders).Where(p => !Recorded(record, p)).ToList();
+        if (missing is null && changed is null && stale.Count == 0)
             return new ActionDecision(ActionVerdict.UpToDate, "up to date", record);
+        missing ??= [];
+        changed ??= [];
 
         var toRestore = missing.Concat(changed).ToList();
         foreach (var output in toRestore)
@@ -340,6 +354,13 @@ internal sealed class ActionEngine
             : changed.Count > 0 ? $"outputs changed → Restore: {Paths(changed.Select(o => o.Path))}"
             : $"stale files in owned folder → Restore: {Paths(stale)}";
         return new ActionDecision(ActionVerdict.Restore, reason, record, toRestore, stale);
+    }
+
+    private static bool Recorded(ActionRecord record, string path)
+    {
+        foreach (var output in record.Outputs)
+            if (output.Path == path) return true;
+        return false;
     }
 
     private string WhyNoRecord(PreparedAction action, KeyIngredients ingredients, TargetIndex index)
@@ -376,6 +397,7 @@ internal sealed class ActionEngine
 
     private ActionResult Log(ActionResult result)
     {
+        if (result.Outcome == ActionOutcome.UpToDate && _log.Verbosity < Verbosity.Verbose) return result;
         var duration = DurationText.Short(result.Duration);
         var info = result.Info is null ? "" : $" · {result.Info}";
         switch (result.Outcome)

@@ -82,6 +82,7 @@ internal sealed class ActionGraph
     /// <summary>The action owning a folder that contains <paramref name="path"/>, if any.</summary>
     private static int? OwnerOf(string path, Dictionary<string, int> folders, int exclude = -1)
     {
+        if (folders.Count == 0) return null;
         for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
             if (folders.TryGetValue(path[..slash], out var owner) && owner != exclude) return owner;
         return null;

@@ -6,8 +6,7 @@ namespace Backtest.Targets;
 /// </summary>
 internal sealed class PreparedAction
 {
-    private readonly HashSet<string> _reads;
-    private readonly HashSet<string> _outputs;
+    private readonly string[] _reads;
 
     public PreparedAction(string target, int index, BuildAction source, string dataFolder)
     {
@@ -25,7 +24,10 @@ internal sealed class PreparedAction
 
         Code = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var assembly in source.Code)
-            Code[assembly.GetName().Name ?? assembly.FullName ?? "?"] = assembly.ManifestModule.ModuleVersionId.ToString("D");
+        {
+            var (name, mvid) = CodeFingerprint.Of(assembly);
+            Code[name] = mvid;
+        }
 
         Params = Copy(source.Parameters, "parameter");
         Extra = Copy(source.Extra, "extra");
@@ -40,13 +42,12 @@ internal sealed class PreparedAction
         foreach (var path in Outputs.Concat(OwnedFolders))
             if (!RelativePath.IsUnder(path, dataFolder) || path == dataFolder)
                 throw new ActionDefinitionException($"{Label} writes '{path}', outside the data folder '{dataFolder}/'; actions may only write under it (it is what the lock protects and what crash recovery sweeps).");
-        for (var i = 0; i < OwnedFolders.Count; i++)
-            for (var j = 0; j < OwnedFolders.Count; j++)
+        for (var i = 0; i < OwnedFolders.Length; i++)
+            for (var j = 0; j < OwnedFolders.Length; j++)
                 if (i != j && RelativePath.IsUnder(OwnedFolders[i], OwnedFolders[j]))
                     throw new ActionDefinitionException($"{Label} owns '{OwnedFolders[j]}' and '{OwnedFolders[i]}' inside it; own the outer folder only.");
 
-        _reads = new HashSet<string>(Inputs.Concat(Specs).Concat(SpecDigests.Keys), StringComparer.Ordinal);
-        _outputs = new HashSet<string>(Outputs, StringComparer.Ordinal);
+        _reads = [.. Inputs, .. Specs, .. SpecDigests.Keys];
         foreach (var input in Inputs)
             if (WritesPath(input))
                 throw new ActionDefinitionException($"{Label} both reads and writes '{input}'; an action cannot consume its own output.");
@@ -61,39 +62,41 @@ internal sealed class PreparedAction
     public SortedDictionary<string, string> Params { get; }
     public SortedDictionary<string, string> Extra { get; }
     public SortedDictionary<string, string> SpecDigests { get; }
-    public IReadOnlyList<string> Specs { get; }
-    public IReadOnlyList<string> Inputs { get; }
-    public IReadOnlyList<string> Outputs { get; }
-    public IReadOnlyList<string> OwnedFolders { get; }
+    public string[] Specs { get; }
+    public string[] Inputs { get; }
+    public string[] Outputs { get; }
+    public string[] OwnedFolders { get; }
 
     /// <summary>True for a declared input or spec.</summary>
-    public bool ReadsPath(string path) => _reads.Contains(path);
+    public bool ReadsPath(string path) => Array.IndexOf(_reads, path) >= 0;
 
     /// <summary>True for a declared output or a path under an owned folder.</summary>
     public bool WritesPath(string path)
     {
-        if (_outputs.Contains(path)) return true;
+        foreach (var output in Outputs)
+            if (output == path) return true;
         foreach (var folder in OwnedFolders)
             if (RelativePath.IsUnder(path, folder) && path != folder) return true;
         return false;
     }
 
-    private List<string> Distinct(IReadOnlyList<string>? paths, string kind)
+    private string[] Distinct(IReadOnlyList<string>? paths, string kind)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var list = new List<string>();
-        foreach (var path in paths ?? [])
+        if (paths is null || paths.Count == 0) return [];
+        var list = new List<string>(paths.Count);
+        foreach (var path in paths)
         {
             var normalized = RelativePath.Normalize(path, $"{kind} of {Label}");
-            if (seen.Add(normalized)) list.Add(normalized);
+            if (!list.Contains(normalized)) list.Add(normalized);
         }
-        return list;
+        return [.. list];
     }
 
     private SortedDictionary<string, string> Copy(IReadOnlyDictionary<string, string>? source, string kind)
     {
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in source ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty)
+        if (source is null || source.Count == 0) return map;
+        foreach (var (name, value) in source)
         {
             if (string.IsNullOrWhiteSpace(name))
                 throw new ActionDefinitionException($"{Label} declares an {kind} with an empty name.");

@@ -1,3 +1,6 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
 namespace Backtest.Targets;
 
 /// <summary>
@@ -39,16 +42,37 @@ public sealed class ActionCache
     public string RecordPath(string key) => Path.Combine(RecordsDirectory, key + ".json");
 
     /// <summary>The record of <paramref name="key"/>, or null when there is none (or it is unreadable).</summary>
-    public ActionRecord? TryReadRecord(string key)
+    public ActionRecord? TryReadRecord(string key) => TryReadRecord(key, withIngredients: true);
+
+    internal ActionRecord? TryReadRecord(string key, bool withIngredients)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(RecordPath(key)); }
+        SafeFileHandle handle;
+        try { handle = File.OpenHandle(RecordPath(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete); }
         catch (FileNotFoundException) { return null; }
         catch (DirectoryNotFoundException) { return null; }
-        try { return ActionRecord.FromJson(bytes); }
-        catch (System.Text.Json.JsonException) { return null; }
-        catch (InvalidOperationException) { return null; }
-        catch (KeyNotFoundException) { return null; }
+        using (handle)
+        {
+            var length = (int)RandomAccess.GetLength(handle);
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            try
+            {
+                var read = 0;
+                while (read < length)
+                {
+                    var n = RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                return ActionRecord.FromJson(buffer.AsSpan(0, read), withIngredients);
+            }
+            catch (System.Text.Json.JsonException) { return null; }
+            catch (InvalidOperationException) { return null; }
+            catch (FormatException) { return null; }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>
@@ -63,7 +87,7 @@ public sealed class ActionCache
         if (System.IO.Directory.Exists(RecordsDirectory))
             foreach (var file in System.IO.Directory.EnumerateFiles(RecordsDirectory, "*.json", TemporaryFiles.AllFiles(recurse: false)))
             {
-                var record = TryReadRecord(Path.GetFileNameWithoutExtension(file));
+                var record = TryReadRecord(Path.GetFileNameWithoutExtension(file), withIngredients: false);
                 if (record is null) continue;
                 records++;
                 foreach (var output in record.Outputs) referenced.Add(output.Sha256);

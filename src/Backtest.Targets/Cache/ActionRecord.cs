@@ -70,27 +70,80 @@ public sealed record ActionRecord
         return buffer.ToArray();
     }
 
-    /// <summary>Parses a record file; null when it is not a record of the current format.</summary>
-    internal static ActionRecord? FromJson(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Parses a record file; null when it is not a record of the current format. Deciding up-to-dateness needs only
+    /// the outputs, so the ingredients are skipped unless asked for (thousands of records are read per run).
+    /// </summary>
+    internal static ActionRecord? FromJson(ReadOnlySpan<byte> json, bool withIngredients = true)
     {
         var reader = new Utf8JsonReader(json);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("format", out var format) || format.GetString() != CurrentFormat)
-            return null;
-        var outputs = new List<RecordedOutput>();
-        foreach (var item in root.GetProperty("outputs").EnumerateArray())
-            outputs.Add(new RecordedOutput(item.GetProperty("path").GetString()!, item.GetProperty("sha256").GetString()!, item.GetProperty("bytes").GetInt64()));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        string? format = null, key = null, target = null, partition = null, info = null;
+        long duration = 0;
+        List<RecordedOutput>? outputs = null;
+        KeyIngredients? ingredients = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("outputs"u8))
+            {
+                reader.Read();
+                outputs = [];
+                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    string? path = null, sha = null;
+                    long bytes = 0;
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = reader.ValueTextEquals("path"u8) ? 1 : reader.ValueTextEquals("sha256"u8) ? 2 : reader.ValueTextEquals("bytes"u8) ? 3 : 0;
+                        reader.Read();
+                        switch (name)
+                        {
+                            case 1: path = reader.GetString(); break;
+                            case 2: sha = reader.GetString(); break;
+                            case 3: bytes = reader.GetInt64(); break;
+                            default: reader.Skip(); break;
+                        }
+                    }
+                    if (path is null || sha is null) return null;
+                    outputs.Add(new RecordedOutput(path, sha, bytes));
+                }
+                continue;
+            }
+            if (reader.ValueTextEquals("ingredients"u8))
+            {
+                reader.Read();
+                if (withIngredients)
+                {
+                    using var document = JsonDocument.ParseValue(ref reader);
+                    ingredients = KeyIngredients.FromJson(document.RootElement);
+                }
+                else reader.Skip();
+                continue;
+            }
+            var field = reader.ValueTextEquals("format"u8) ? 1 : reader.ValueTextEquals("key"u8) ? 2 : reader.ValueTextEquals("target"u8) ? 3
+                : reader.ValueTextEquals("partition"u8) ? 4 : reader.ValueTextEquals("info"u8) ? 5 : reader.ValueTextEquals("duration_ms"u8) ? 6 : 0;
+            reader.Read();
+            switch (field)
+            {
+                case 1: format = reader.GetString(); break;
+                case 2: key = reader.GetString(); break;
+                case 3: target = reader.GetString(); break;
+                case 4: partition = reader.GetString(); break;
+                case 5: info = reader.GetString(); break;
+                case 6: duration = reader.GetInt64(); break;
+                default: reader.Skip(); break;
+            }
+        }
+        if (format != CurrentFormat || key is null || target is null || partition is null || outputs is null) return null;
         return new ActionRecord
         {
-            Key = root.GetProperty("key").GetString()!,
-            Target = root.GetProperty("target").GetString()!,
-            Partition = root.GetProperty("partition").GetString()!,
+            Key = key,
+            Target = target,
+            Partition = partition,
             Outputs = outputs,
-            Info = root.TryGetProperty("info", out var info) ? info.GetString() : null,
-            DurationMs = root.TryGetProperty("duration_ms", out var duration) ? duration.GetInt64() : 0,
-            Ingredients = root.TryGetProperty("ingredients", out var ingredients) ? KeyIngredients.FromJson(ingredients) : null,
+            Info = info,
+            DurationMs = duration,
+            Ingredients = ingredients,
         };
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -29,16 +31,31 @@ internal sealed class KeyIngredients
     public SortedDictionary<string, string> Inputs { get; init; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Extra { get; init; } = new(StringComparer.Ordinal);
 
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
     /// <summary>The canonical UTF-8 JSON the key hashes.</summary>
-    public byte[] ToCanonicalJson()
-    {
-        using var buffer = new MemoryStream(512);
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriter)) WriteTo(writer);
-        return buffer.ToArray();
-    }
+    public byte[] ToCanonicalJson() => Canonical().ToArray();
 
     /// <summary>The action key: lowercase hex SHA-256 of the canonical JSON.</summary>
-    public string ComputeKey() => ContentHash.Of(ToCanonicalJson());
+    public string ComputeKey()
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Canonical(), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Writes the canonical JSON into a per-thread buffer (keys are computed for thousands of actions per run).</summary>
+    private ReadOnlySpan<byte> Canonical()
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, CanonicalWriter);
+        writer.Reset(buffer);
+        WriteTo(writer);
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
 
     /// <summary>Writes the canonical object (members in ordinal order).</summary>
     public void WriteTo(Utf8JsonWriter writer)

@@ -16,6 +16,7 @@ internal sealed class StatCache
     private readonly string _root;
     private readonly string _file;
     private readonly ConcurrentDictionary<string, Entry> _entries;
+    private readonly ConcurrentDictionary<string, string> _observed = new(StringComparer.Ordinal);
     private int _dirty;
 
     private StatCache(string root, string file, ConcurrentDictionary<string, Entry> entries)
@@ -49,8 +50,30 @@ internal sealed class StatCache
         return new StatCache(root, file, entries);
     }
 
+    /// <summary>
+    /// Starts a target: forgets the hashes observed so far. Within a target, files change only through its own
+    /// actions (which <see cref="Remember"/> them), so each path is stat'ed once per target; between targets an
+    /// uncached step may have rewritten anything.
+    /// </summary>
+    public void BeginTarget() => _observed.Clear();
+
     /// <summary>The content hash of a root-relative file, or null when it does not exist.</summary>
     public string? TryHash(string relativePath)
+    {
+        if (_observed.TryGetValue(relativePath, out var seen)) return seen;
+        var sha = HashFromDisk(relativePath);
+        if (sha is not null) _observed[relativePath] = sha;
+        return sha;
+    }
+
+    /// <summary>Drops what is known about a file the runner deleted.</summary>
+    public void Forget(string relativePath)
+    {
+        _observed.TryRemove(relativePath, out _);
+        if (_entries.TryRemove(relativePath, out _)) Interlocked.Exchange(ref _dirty, 1);
+    }
+
+    private string? HashFromDisk(string relativePath)
     {
         var info = new FileInfo(RelativePath.ToAbsolute(_root, relativePath));
         if (!info.Exists)
@@ -75,6 +98,7 @@ internal sealed class StatCache
     public void Remember(string relativePath, string sha256)
     {
         var info = new FileInfo(RelativePath.ToAbsolute(_root, relativePath));
+        _observed[relativePath] = sha256;
         if (!info.Exists) return;
         _entries[relativePath] = new Entry(info.Length, info.LastWriteTimeUtc.Ticks, sha256);
         Interlocked.Exchange(ref _dirty, 1);

@@ -9,6 +9,7 @@ internal static class RelativePath
     /// <summary>Canonical form of <paramref name="path"/>; throws naming <paramref name="context"/> when it is absolute or escapes the root.</summary>
     public static string Normalize(string path, string context)
     {
+        if (IsCanonical(path)) return path;
         if (string.IsNullOrWhiteSpace(path))
             throw new ActionDefinitionException($"{context}: the path is empty.");
         var text = path.Replace('\\', '/');
@@ -26,6 +27,26 @@ internal static class RelativePath
         if (kept.Count == 0)
             throw new ActionDefinitionException($"{context}: '{path}' names the root itself.");
         return string.Join('/', kept);
+    }
+
+    /// <summary>True when <paramref name="path"/> already is canonical (the common case: no allocation needed).</summary>
+    private static bool IsCanonical(string path)
+    {
+        if (path.Length == 0 || path[0] == '/' || (path.Length > 1 && path[1] == ':')) return false;
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                if (path[i] == '\\') return false;
+                continue;
+            }
+            var length = i - start;
+            if (length == 0) return false;
+            if (path[start] == '.' && (length == 1 || (length == 2 && path[start + 1] == '.'))) return false;
+            start = i + 1;
+        }
+        return !char.IsWhiteSpace(path[0]);
     }
 
     /// <summary>The absolute path of canonical <paramref name="relative"/> under <paramref name="root"/>.</summary>
