@@ -8,4 +8,7 @@ partial class Build
 
     [Parameter("Who Hello greets")]
     readonly string Name = "world";
+
+    [Parameter("Milliseconds each square waits (to try Ctrl-C)")]
+    readonly int DelayMs;
 }

@@ -16,7 +16,7 @@ partial class Build : PipelineBuild
     Target Squares => _ => _
         .Description("Writes data/toy/squares/<n>.txt for n = 1..count (one cached action per n)")
         .Requires(() => Count > 0)
-        .Actions(() => ToyActions.Squares(Count));
+        .Actions(() => ToyActions.Squares(Count, DelayMs));
 
     Target Sum => _ => _
         .Description("Sums the squares into data/toy/total.txt (cached; reruns only when a square's content changes)")

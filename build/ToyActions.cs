@@ -4,8 +4,8 @@ using Backtest.Targets;
 /// <summary>PLACEHOLDER stage code for the toy graph (real stages live in src/Backtest.Stages).</summary>
 static class ToyActions
 {
-    /// <summary>One action per n writing n².</summary>
-    public static IEnumerable<BuildAction> Squares(int count)
+    /// <summary>One action per n writing n² (after waiting <paramref name="delayMs"/>, cancellably).</summary>
+    public static IEnumerable<BuildAction> Squares(int count, int delayMs)
     {
         for (var n = 1; n <= count; n++)
         {
@@ -18,6 +18,7 @@ static class ToyActions
                 Outputs = [output],
                 Run = ctx =>
                 {
+                    if (delayMs > 0 && ctx.Cancellation.WaitHandle.WaitOne(delayMs)) ctx.Cancellation.ThrowIfCancellationRequested();
                     File.WriteAllText(ctx.OutputPath(output), (value * value).ToString(CultureInfo.InvariantCulture) + "\n");
                     ctx.Info = $"{value}² = {value * value}";
                 },

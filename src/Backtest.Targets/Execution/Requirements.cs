@@ -16,7 +16,7 @@ internal static partial class Requirements
             foreach (var requirement in target.Definition.Requirements)
             {
                 object? value;
-                try { value = requirement.Compile().DynamicInvoke(); }
+                try { value = requirement.Compile(preferInterpretation: true).DynamicInvoke(); }
                 catch (TargetInvocationException exception)
                 {
                     throw new RequirementException($"Target {target.Name} requires '{Text(requirement)}', which threw: {ExceptionText.Flatten(exception.InnerException ?? exception)}");

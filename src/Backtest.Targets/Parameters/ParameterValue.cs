@@ -20,7 +20,19 @@ public static class ParameterValue
         float number => number.ToString("R", CultureInfo.InvariantCulture),
         IFormattable formattable when value.GetType().IsPrimitive || value is decimal => formattable.ToString(null, CultureInfo.InvariantCulture),
         Enum enumeration => enumeration.ToString(),
-        IEnumerable sequence => JsonSerializer.Serialize(sequence.Cast<object?>().Select(Canonical).ToArray(), ParameterValueJson.Default.StringArray),
+        IEnumerable sequence => JsonArray(sequence),
         _ => value.ToString() ?? "",
     };
+
+    private static string JsonArray(IEnumerable sequence)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in sequence) writer.WriteStringValue(Canonical(item));
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class PipelineLock : IDisposable
         }
 
         var owner = new LockOwner(Environment.ProcessId, command, now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), Environment.MachineName);
-        AtomicFile.WriteAllBytes(ownerFile, JsonSerializer.SerializeToUtf8Bytes(owner, LockOwnerJson.Default.LockOwner));
+        AtomicFile.WriteAllBytes(ownerFile, owner.ToJson());
         return new PipelineLock(handle, ownerFile);
     }
 
@@ -62,10 +62,12 @@ internal sealed class PipelineLock : IDisposable
             try
             {
                 if (File.Exists(ownerFile))
-                    return JsonSerializer.Deserialize(File.ReadAllBytes(ownerFile), LockOwnerJson.Default.LockOwner);
+                    return LockOwner.FromJson(File.ReadAllBytes(ownerFile));
             }
             catch (IOException) { }
             catch (JsonException) { }
+            catch (KeyNotFoundException) { }
+            catch (InvalidOperationException) { }
             Thread.Sleep(20);
         }
         return null;
