@@ -3,7 +3,8 @@
 # then run the built runner with every argument passed through. Usage: ./build.sh [targets] [--parameters]
 set -eo pipefail
 
-SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+case "${BASH_SOURCE[0]}" in */*) SCRIPT_DIR="${BASH_SOURCE[0]%/*}" ;; *) SCRIPT_DIR=. ;; esac
+SCRIPT_DIR=$(cd "$SCRIPT_DIR" && pwd)
 BUILD_PROJECT="$SCRIPT_DIR/build/_build.csproj"
 BUILD_DLL="$SCRIPT_DIR/build/bin/Release/_build.dll"
 TEMP_DIR="$SCRIPT_DIR/.nuke/temp"
