@@ -1,7 +1,5 @@
 namespace Backtest.Targets.Tests;
 
-public enum Mode { Slow, Medium, Fast, Turbo }
-
 /// <summary>One parameter of every supported type, each with a distinct initializer.</summary>
 public sealed class ParameterBuild : PipelineBuild
 {

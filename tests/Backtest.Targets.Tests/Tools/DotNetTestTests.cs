@@ -11,7 +11,8 @@ public sealed class DotNetTestTests : IDisposable
     public void DotNetTest_runs_dotnet_test_with_a_trx_logger_and_sums_the_results()
     {
         var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
-        File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root["demo/TrxDemo.csproj"].Also(Directory.CreateDirectory));
+        Directory.CreateDirectory(_root["demo"]);
+        File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root["demo/TrxDemo.csproj"]);
         File.Copy(Path.Combine(source, "Tests.cs.txt"), _root["demo/Tests.cs"]);
         _root.Write("results/stale.trx", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "hand-outcomes.trx")));
 
@@ -32,15 +33,5 @@ public sealed class DotNetTestTests : IDisposable
         var error = Assert.Throws<TestRunException>(() => DotNetTasks.DotNetTest(_root["broken/Broken.csproj"], "Release", _root["results"]));
         Assert.Contains("without test results", error.Message);
         Assert.Contains("error CS", error.Message);
-    }
-}
-
-internal static class PathExtensions
-{
-    /// <summary>Creates the parent folder of a path and returns the path.</summary>
-    public static string Also(this string path, Func<string, DirectoryInfo> create)
-    {
-        create(Path.GetDirectoryName(path)!);
-        return path;
     }
 }
