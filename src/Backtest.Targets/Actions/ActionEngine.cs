@@ -64,11 +64,17 @@ internal sealed class ActionEngine
                 {
                     results[next] = result;
                     running--;
+                    var released = 0;
                     if (result.Outcome is ActionOutcome.Failed or ActionOutcome.Aborted) stop = true;
                     else
                         foreach (var dependent in graph.Dependents[next])
-                            if (--remaining[dependent] == 0) ready.Enqueue(dependent, dependent);
-                    Monitor.PulseAll(gate);
+                            if (--remaining[dependent] == 0)
+                            {
+                                ready.Enqueue(dependent, dependent);
+                                released++;
+                            }
+                    // Waiting workers can only proceed when work was released, the run stops, or everything is done.
+                    if (stop || released > 0 || running == 0) Monitor.PulseAll(gate);
                 }
             }
         }
