@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace Backtest.Targets;
+
+/// <summary>
+/// The runner's one external tool: <c>dotnet test</c> with a TRX logger, summarised as <see cref="TestTotals"/> so the
+/// build's Test target can end with exactly one line "N passed, N failed, N skipped". Not finance: any solution works.
+/// </summary>
+public static class DotNetTasks
+{
+    /// <summary>
+    /// Runs <c>dotnet test</c> on <paramref name="solutionOrProject"/>, writing TRX files into
+    /// <paramref name="resultsDirectory"/> (old ones are removed first so the totals are this run's), and returns the
+    /// totals. Test failures are returned, not thrown (call <see cref="TestTotals.EnsureSucceeded"/>); a run that
+    /// produced no results throws <see cref="TestRunException"/> with the tail of its output.
+    /// </summary>
+    public static TestTotals DotNetTest(string solutionOrProject, string configuration, string resultsDirectory, string? filter = null,
+        BuildLog? log = null, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(resultsDirectory);
+        foreach (var old in Directory.EnumerateFiles(resultsDirectory, "*.trx")) File.Delete(old);
+
+        var start = new ProcessStartInfo(DotNetExecutable())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["test", solutionOrProject, "--configuration", configuration, "--logger", "trx", "--results-directory", resultsDirectory, "--nologo"])
+            start.ArgumentList.Add(argument);
+        if (filter is not null)
+        {
+            start.ArgumentList.Add("--filter");
+            start.ArgumentList.Add(filter);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        var tail = new Queue<string>();
+        void Line(string? line)
+        {
+            if (line is null) return;
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > 40) tail.Dequeue();
+            }
+            log?.Verbose(line);
+        }
+
+        using var process = Process.Start(start) ?? throw new TestRunException($"could not start {start.FileName}");
+        process.OutputDataReceived += (_, e) => Line(e.Data);
+        process.ErrorDataReceived += (_, e) => Line(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using (cancellation.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }))
+            process.WaitForExit();
+        cancellation.ThrowIfCancellationRequested();
+
+        var totals = TestTotals.FromDirectory(resultsDirectory);
+        if (totals.Passed + totals.Failed + totals.Skipped == 0 && process.ExitCode != 0)
+            throw new TestRunException($"dotnet test {solutionOrProject} exited {process.ExitCode} without test results. Last output: {string.Join(" | ", tail.Where(l => l.Trim().Length > 0).TakeLast(12))}");
+        return totals;
+    }
+
+    /// <summary>The dotnet host running this build (so the same SDK runs the tests), else dotnet on PATH.</summary>
+    private static string DotNetExecutable()
+    {
+        var host = Environment.ProcessPath;
+        return host is not null && Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? host : "dotnet";
+    }
+}
