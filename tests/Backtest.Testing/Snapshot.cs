@@ -14,7 +14,7 @@ public static class Snapshot
     /// <summary>Compares <paramref name="actual"/> to the verified snapshot named <paramref name="name"/>.</summary>
     public static void Verify(string actual, string name, string extension = "txt", [CallerFilePath] string testFile = "")
     {
-        var dir = Path.GetDirectoryName(testFile)!;
+        var dir = Path.GetDirectoryName(SourcePath(testFile))!;
         var stem = Path.GetFileNameWithoutExtension(testFile);
         var verified = Path.Combine(dir, $"{stem}.{name}.verified.{extension}");
         var received = Path.Combine(dir, $"{stem}.{name}.received.{extension}");
@@ -58,6 +58,15 @@ public static class Snapshot
         if (e.Length != a.Length) sb.Append($"({e.Length} lines expected, {a.Length} received)\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The test file on disk: deterministic builds map the repository root to "/_/" in [CallerFilePath]
+    /// (Directory.Build.props PathMap), so map it back.
+    /// </summary>
+    public static string SourcePath(string callerFilePath) =>
+        callerFilePath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(RepoPaths.Root, callerFilePath["/_/".Length..])
+            : callerFilePath;
 
     private static string Normalise(string text) => text.Replace("\r\n", "\n");
 }

@@ -41,9 +41,7 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
-    public void The_schema_matches_its_verified_snapshot() =>
-        // The source path is passed explicitly: PathMap turns [CallerFilePath] into /_/..., which does not exist on disk.
-        Snapshot.Verify(Generate(), "ParameterBuild", "json", Path.Combine(RepoPaths.Root, "tests", "Backtest.Targets.Tests", "Parameters", "SchemaTests.cs"));
+    public void The_schema_matches_its_verified_snapshot() => Snapshot.Verify(Generate(), "ParameterBuild", "json");
 
     [Fact]
     public void The_schema_file_is_written_only_when_its_content_changes_and_never_by_plan()
