@@ -1,29 +1,55 @@
+using Backtest.Stages.Clean;
+using Backtest.Stages.Events;
+using Backtest.Stages.Features;
+using Backtest.Stages.Ingest;
+using Backtest.Stages.Runtime;
 using Backtest.Targets;
 
 /// <summary>
-/// PLACEHOLDER pipeline graph: four toy targets that exercise the runner end to end (uncached work, cached actions,
-/// a dependency with early cutoff, blob garbage collection). The real graph (Ingest … Report) replaces it.
+/// THE PIPELINE GRAPH. Each target declares what it depends on and hands its cached actions to a stage in
+/// src/Backtest.Stages; no logic lives here. `./build.sh --help` lists targets and parameters.
 /// </summary>
 partial class Build : PipelineBuild
 {
-    /// <summary>Entry point: <c>./build.sh [targets] [--parameters]</c>; Sum is the default target.</summary>
-    public static int Main() => Execute<Build>(x => x.Sum);
+    /// <summary>`./build.sh [targets] [--parameters]`; Walkforward is the default target.</summary>
+    public static int Main() => Execute<Build>(x => x.Features);
 
-    Target Hello => _ => _
-        .Description("Prints a greeting (uncached)")
-        .Executes(() => Log.Information($"Hello, {Name}!"));
+    Target Ingest => _ => _
+        .Description("Raw market data per symbol: the simulator (--source sim) or Binance files (--source binance --raw-dir)")
+        .Requires(() => Symbols)
+        .Actions(() => IngestStage.Actions(Settings))
+        .Executes(() => BarPrepareIndex.Refresh(Settings));
 
-    Target Squares => _ => _
-        .Description("Writes data/toy/squares/<n>.txt for n = 1..count (one cached action per n)")
-        .Requires(() => Count > 0)
-        .Actions(() => ToyActions.Squares(Count, DelayMs));
+    Target Clean => _ => _
+        .Description("Aligned bar grid per symbol: duplicates resolved, gaps filled and flagged, outliers flagged, funding placed")
+        .DependsOn(Ingest)
+        .Actions(() => CleanStage.Actions(Settings))
+        .Executes(() => BarPrepareIndex.Refresh(Settings));
 
-    Target Sum => _ => _
-        .Description("Sums the squares into data/toy/total.txt (cached; reruns only when a square's content changes)")
-        .DependsOn(Squares)
-        .Actions(() => ToyActions.Total(Count));
+    Target Features => _ => _
+        .Description("Point-in-time feature columns from spec/features, one action per (symbol, feature)")
+        .DependsOn(Clean)
+        .Actions(() => FeaturesStage.Actions(Settings))
+        .Executes(() => BarPrepareIndex.Refresh(Settings));
+
+    Target Events => _ => _
+        .Description("Event occurrences from spec/events, one action per (symbol, event)")
+        .DependsOn(Features)
+        .Actions(() => EventsStage.Actions(Settings))
+        .Executes(() => BarPrepareIndex.Refresh(Settings));
 
     Target CacheGc => _ => _
-        .Description("Prunes blobs that no action record references")
+        .Description("Prunes blobs in data/cache/cas that no action record references")
         .Executes(() => ReportSummary(Cache.CollectGarbage().ToString()));
+
+    Target Test => _ => _
+        .Description("Runs every test project; ends with 'N passed, N failed'")
+        .Executes(() =>
+        {
+            var totals = DotNetTasks.DotNetTest(Path.Combine(RootDirectory, "Backtest.sln"), "Release",
+                Path.Combine(RootDirectory, ".nuke", "temp", "test-results"), log: Log, cancellation: Cancellation);
+            Log.Information(totals.Summary);   // printed before failing, so CI always sees the counts
+            ReportSummary(totals.Summary);
+            totals.EnsureSucceeded();
+        });
 }
