@@ -60,7 +60,7 @@ public static partial class FeatureKernels
     {
         private readonly Span<double> _y = y;
 
-        public void Write(int t, double mean, double m2) => _y[t] = Math.Sqrt(m2 * inverseDivisor);
+        public void Write(int t, double anchor, double meanOffset, double m2) => _y[t] = Math.Sqrt(m2 * inverseDivisor);
     }
 
     private ref struct ZScoreSink(ReadOnlySpan<double> x, Span<double> y, double inverseDivisor) : WindowMoments.ISink
@@ -68,7 +68,7 @@ public static partial class FeatureKernels
         private readonly ReadOnlySpan<double> _x = x;
         private readonly Span<double> _y = y;
 
-        public void Write(int t, double mean, double m2) =>
-            _y[t] = m2 > 0 ? (_x[t] - mean) / Math.Sqrt(m2 * inverseDivisor) : double.NaN;
+        public void Write(int t, double anchor, double meanOffset, double m2) =>
+            _y[t] = m2 > 0 ? (_x[t] - anchor - meanOffset) / Math.Sqrt(m2 * inverseDivisor) : double.NaN;
     }
 }
