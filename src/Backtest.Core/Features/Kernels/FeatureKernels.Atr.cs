@@ -60,15 +60,9 @@ public static partial class FeatureKernels
         }
     }
 
-    private static double TrueRangeAt(double high, double low, double previousClose)
-    {
-        var greatest = high - low;
-        var up = Math.Abs(previousClose - high);
-        if (up > greatest) greatest = up;
-        var down = Math.Abs(previousClose - low);
-        if (down > greatest) greatest = down;
-        return greatest;
-    }
+    /// <summary>TA-Lib's TRANGE for defined inputs; MaxNative is one maxsd (no branch), exact since no NaN reaches it.</summary>
+    private static double TrueRangeAt(double high, double low, double previousClose) =>
+        double.MaxNative(high - low, double.MaxNative(Math.Abs(previousClose - high), Math.Abs(previousClose - low)));
 
     private static bool IsNaNBar(double high, double low, double close) => double.IsNaN(high + low + close);
 

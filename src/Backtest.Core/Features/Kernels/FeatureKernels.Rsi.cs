@@ -53,8 +53,9 @@ public static partial class FeatureKernels
                 if (double.IsNaN(v)) break;
                 var move = v - previous;
                 previous = v;
-                var up = move > 0 ? move : 0.0;
-                var down = move < 0 ? -move : 0.0;
+                // MaxNative compiles to one maxsd: no branch to mispredict on a random walk (NaN cannot reach here).
+                var up = double.MaxNative(move, 0.0);
+                var down = double.MaxNative(-move, 0.0);
                 gain = Math.FusedMultiplyAdd(gain, beta, up * inversePeriod);
                 loss = Math.FusedMultiplyAdd(loss, beta, down * inversePeriod);
                 y[i] = RelativeStrength(gain, loss);

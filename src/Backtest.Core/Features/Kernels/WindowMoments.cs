@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Backtest.Core.Features.Kernels;
 
 /// <summary>
@@ -31,78 +35,105 @@ internal static class WindowMoments
         var n = x.Length;
         if (n < window) return;
 
-        // Tables by count k (1/k, (k−1)/k) and by split position p (na·nb/n, na/n); divisions stay out of the loops.
-        var tables = new double[4 * window + 1];
-        var inverse = tables.AsSpan(0, window + 1);              // [k] = 1/k
-        var shrink = tables.AsSpan(window + 1, window);            // [k−1] = (k−1)/k
-        var pairFactor = tables.AsSpan(2 * window + 1, window);    // [p] = na·nb/n, nb = p+1 prefix values
-        var suffixShare = tables.AsSpan(3 * window + 1, window);   // [p] = na/n
-        for (var k = 1; k <= window; k++)
+        // Coefficients by position p in the block (count k = p+1), interleaved so one cache line serves a step;
+        // divisions stay out of the loops. Scratch comes from the pool: long windows would otherwise put three
+        // large-object-heap arrays per call on the GC.
+        var coefficients = ArrayPool<Coefficients>.Shared.Rent(window);
+        var read = ArrayPool<Moments>.Shared.Rent(window);
+        var write = ArrayPool<Moments>.Shared.Rent(window);
+        try
         {
-            inverse[k] = 1.0 / k;
-            shrink[k - 1] = (k - 1) / (double)k;
+            for (var p = 0; p < window; p++)
+            {
+                double nb = p + 1, na = window - nb;
+                coefficients[p] = new Coefficients(1.0 / nb, p / nb, na / window, na * nb / window);
+            }
+            // Suffix moments of the previous block (read by the merges) and of the current block (written by the
+            // same loop, one step backward per step forward, so the two independent dependency chains overlap).
+            // Every slot read was written by the previous full block.
+            Scan(x, window, coefficients, read, write, sink); // by value: the sink's fields stay in registers (it holds no mutable state)
         }
-        for (var p = 0; p < window; p++)
+        finally
         {
-            double nb = p + 1, na = window - nb;
-            pairFactor[p] = na * nb / window;
-            suffixShare[p] = na / window;
+            ArrayPool<Coefficients>.Shared.Return(coefficients);
+            ArrayPool<Moments>.Shared.Return(read);
+            ArrayPool<Moments>.Shared.Return(write);
         }
+    }
 
-        var scratch = new double[2 * window];
-        var suffixMean = scratch.AsSpan(0, window); // offsets from the previous block's last value
-        var suffixM2 = scratch.AsSpan(window, window);
+    private static void Scan<TSink>(ReadOnlySpan<double> x, int window, Coefficients[] coefficients, Moments[] read, Moments[] write, TSink output)
+        where TSink : struct, ISink, allows ref struct
+    {
+        var n = x.Length;
+        double readAnchor = 0;
 
+        // Hot loop on refs: every index below is within [0, window) or [0, n) by construction, and bounds checks
+        // would cost as much as the arithmetic.
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var c0 = ref MemoryMarshal.GetArrayDataReference(coefficients);
         for (var blockStart = 0; blockStart < n; blockStart += window)
         {
             var length = Math.Min(window, n - blockStart);
-            var block = x.Slice(blockStart, length);
-            var anchor = block[0];
-            double suffixAnchor = 0;
-            if (blockStart > 0)
-            {
-                var previous = x.Slice(blockStart - window, window);
-                suffixAnchor = previous[window - 1];
-                Suffixes(previous, inverse, shrink, suffixMean, suffixM2);
-            }
+            ref var block = ref Unsafe.Add(ref x0, blockStart);
+            ref var r0 = ref MemoryMarshal.GetArrayDataReference(read);
+            ref var w0 = ref MemoryMarshal.GetArrayDataReference(write);
+            var anchor = block;
+            var merge = blockStart > 0;
+            var full = length == window;
+            var writeAnchor = Unsafe.Add(ref block, length - 1);
+            var anchorGap = anchor - readAnchor;
 
-            double shifted = 0, mean = 0, m2 = 0; // mean is an offset from the anchor
-            for (var p = 0; p < length; p++)
+            double shifted = 0, mean = 0, m2 = 0;             // prefix block[..p], offsets from block[0]
+            double backShifted = 0, backMean = 0, backM2 = 0; // suffix block[j..], offsets from block[^1]
+            var steps = Math.Min(length, window - 1);
+            for (var p = 0; p < steps; p++)
             {
-                var d = block[p] - anchor;
+                ref readonly var c = ref Unsafe.Add(ref c0, p);
+                var d = Unsafe.Add(ref block, p) - anchor;
                 var e = d - mean;
                 shifted += d;
-                mean = shifted * inverse[p + 1];
-                m2 += shrink[p] * e * e;
-                if (p == window - 1)
+                mean = shifted * c.Inverse;
+                m2 = Math.FusedMultiplyAdd(c.Shrink * e, e, m2);
+
+                if (full)
                 {
-                    sink.Write(blockStart + p, anchor, mean, m2); // the window is exactly this block
+                    var j = window - 1 - p;
+                    var bd = Unsafe.Add(ref block, j) - writeAnchor;
+                    var be = bd - backMean;
+                    backShifted += bd;
+                    backMean = backShifted * c.Inverse;
+                    backM2 = Math.FusedMultiplyAdd(c.Shrink * be, be, backM2);
+                    Unsafe.Add(ref w0, j) = new Moments(backMean, backM2);
                 }
-                else if (blockStart > 0)
+
+                if (merge)
                 {
-                    var delta = (anchor - suffixAnchor) + (mean - suffixMean[p + 1]);
-                    sink.Write(blockStart + p, anchor, mean - delta * suffixShare[p], suffixM2[p + 1] + m2 + delta * delta * pairFactor[p]);
+                    ref readonly var suffix = ref Unsafe.Add(ref r0, p + 1);
+                    var delta = anchorGap + (mean - suffix.Mean);
+                    output.Write(blockStart + p, anchor, Math.FusedMultiplyAdd(-delta, c.SuffixShare, mean),
+                        Math.FusedMultiplyAdd(delta * delta, c.PairFactor, suffix.M2 + m2));
                 }
             }
+            if (full)
+            {
+                // The window ending at the block's last bar is exactly the block.
+                ref readonly var c = ref Unsafe.Add(ref c0, window - 1);
+                var d = Unsafe.Add(ref block, window - 1) - anchor;
+                var e = d - mean;
+                shifted += d;
+                mean = shifted * c.Inverse;
+                m2 = Math.FusedMultiplyAdd(c.Shrink * e, e, m2);
+                output.Write(blockStart + window - 1, anchor, mean, m2);
+            }
+
+            (read, write) = (write, read);
+            readAnchor = writeAnchor;
         }
     }
 
-    /// <summary>Mean offset and M2 of every suffix block[j..] for j ≥ 1, accumulated backward around the block's last value.</summary>
-    private static void Suffixes(ReadOnlySpan<double> block, ReadOnlySpan<double> inverse, ReadOnlySpan<double> shrink, Span<double> suffixMean, Span<double> suffixM2)
-    {
-        var last = block.Length - 1;
-        var anchor = block[last];
-        double shifted = 0, m2 = 0, mean = 0;
-        for (var j = last; j >= 1; j--)
-        {
-            var k = block.Length - j;
-            var d = block[j] - anchor;
-            var e = d - mean;
-            shifted += d;
-            mean = shifted * inverse[k];
-            m2 += shrink[k - 1] * e * e;
-            suffixMean[j] = mean;
-            suffixM2[j] = m2;
-        }
-    }
+    /// <summary>Per-position constants: 1/k, (k−1)/k, na/n and na·nb/n for a window split after k = p+1 prefix values.</summary>
+    private readonly record struct Coefficients(double Inverse, double Shrink, double SuffixShare, double PairFactor);
+
+    /// <summary>Mean offset from the block's anchor and M2 of one suffix.</summary>
+    private readonly record struct Moments(double Mean, double M2);
 }

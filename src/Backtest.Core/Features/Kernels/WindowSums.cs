@@ -21,7 +21,20 @@ internal static class WindowSums
         y[..warm].Fill(double.NaN);
         if (n < window) return;
 
-        var suffix = window <= 512 ? stackalloc double[window] : new double[window];
+        var pooled = window <= 512 ? null : System.Buffers.ArrayPool<double>.Shared.Rent(window);
+        try
+        {
+            Scan(x, window, y, pooled is null ? stackalloc double[window] : pooled.AsSpan(0, window));
+        }
+        finally
+        {
+            if (pooled is not null) System.Buffers.ArrayPool<double>.Shared.Return(pooled);
+        }
+    }
+
+    private static void Scan(ReadOnlySpan<double> x, int window, Span<double> y, Span<double> suffix)
+    {
+        var n = x.Length;
         // Block 0: only the last position closes a full window.
         double prefix = 0;
         for (var p = 0; p < window; p++) prefix += x[p];
