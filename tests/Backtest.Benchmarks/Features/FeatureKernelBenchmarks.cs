@@ -1,5 +1,6 @@
 using Backtest.Core.Features.Kernels;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace Backtest.Benchmarks.Features;
@@ -22,7 +23,7 @@ public class FeatureKernelBenchmarks
 
     private sealed class Configuration : ManualConfig
     {
-        public Configuration() => AddColumn(new BarsPerSecondColumn());
+        public Configuration() => AddColumn(StatisticColumn.Median, StatisticColumn.Min, new BarsPerSecondColumn());
     }
 
     [GlobalSetup]

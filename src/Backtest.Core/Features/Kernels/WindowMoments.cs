@@ -35,42 +35,39 @@ internal static class WindowMoments
         var n = x.Length;
         if (n < window) return;
 
-        // Coefficients by position p in the block (count k = p+1), interleaved so one cache line serves a step;
-        // divisions stay out of the loops. Scratch comes from the pool: long windows would otherwise put three
-        // large-object-heap arrays per call on the GC.
-        var coefficients = ArrayPool<Coefficients>.Shared.Rent(window);
+        // 1/k by count k = p+1 keeps divisions out of the loops; the other per-position constants are a few
+        // multiplications, cheaper than the cache they would take for long windows. Scratch comes from the pool:
+        // long windows would otherwise put three large-object-heap arrays per call on the GC.
+        var inverse = ArrayPool<double>.Shared.Rent(window);
         var read = ArrayPool<Moments>.Shared.Rent(window);
         var write = ArrayPool<Moments>.Shared.Rent(window);
         try
         {
-            for (var p = 0; p < window; p++)
-            {
-                double nb = p + 1, na = window - nb;
-                coefficients[p] = new Coefficients(1.0 / nb, p / nb, na / window, na * nb / window);
-            }
+            for (var p = 0; p < window; p++) inverse[p] = 1.0 / (p + 1);
             // Suffix moments of the previous block (read by the merges) and of the current block (written by the
             // same loop, one step backward per step forward, so the two independent dependency chains overlap).
             // Every slot read was written by the previous full block.
-            Scan(x, window, coefficients, read, write, sink); // by value: the sink's fields stay in registers (it holds no mutable state)
+            Scan(x, window, inverse, read, write, sink); // by value: the sink's fields stay in registers (it holds no mutable state)
         }
         finally
         {
-            ArrayPool<Coefficients>.Shared.Return(coefficients);
+            ArrayPool<double>.Shared.Return(inverse);
             ArrayPool<Moments>.Shared.Return(read);
             ArrayPool<Moments>.Shared.Return(write);
         }
     }
 
-    private static void Scan<TSink>(ReadOnlySpan<double> x, int window, Coefficients[] coefficients, Moments[] read, Moments[] write, TSink output)
+    private static void Scan<TSink>(ReadOnlySpan<double> x, int window, double[] inverse, Moments[] read, Moments[] write, TSink output)
         where TSink : struct, ISink, allows ref struct
     {
         var n = x.Length;
         double readAnchor = 0;
+        var inverseWindow = 1.0 / window;
 
         // Hot loop on refs: every index below is within [0, window) or [0, n) by construction, and bounds checks
         // would cost as much as the arithmetic.
         ref var x0 = ref MemoryMarshal.GetReference(x);
-        ref var c0 = ref MemoryMarshal.GetArrayDataReference(coefficients);
+        ref var i0 = ref MemoryMarshal.GetArrayDataReference(inverse);
         for (var blockStart = 0; blockStart < n; blockStart += window)
         {
             var length = Math.Min(window, n - blockStart);
@@ -86,14 +83,17 @@ internal static class WindowMoments
             double shifted = 0, mean = 0, m2 = 0;             // prefix block[..p], offsets from block[0]
             double backShifted = 0, backMean = 0, backM2 = 0; // suffix block[j..], offsets from block[^1]
             var steps = Math.Min(length, window - 1);
+            double count = 0; // p + 1, as a double
             for (var p = 0; p < steps; p++)
             {
-                ref readonly var c = ref Unsafe.Add(ref c0, p);
+                var inverseCount = Unsafe.Add(ref i0, p); // 1/k, k = p + 1
+                var shrink = 1.0 - inverseCount;           // (k−1)/k, Welford's weight
+                count += 1.0;
                 var d = Unsafe.Add(ref block, p) - anchor;
                 var e = d - mean;
                 shifted += d;
-                mean = shifted * c.Inverse;
-                m2 = Math.FusedMultiplyAdd(c.Shrink * e, e, m2);
+                mean = shifted * inverseCount;
+                m2 = Math.FusedMultiplyAdd(shrink * e, e, m2);
 
                 if (full)
                 {
@@ -101,8 +101,8 @@ internal static class WindowMoments
                     var bd = Unsafe.Add(ref block, j) - writeAnchor;
                     var be = bd - backMean;
                     backShifted += bd;
-                    backMean = backShifted * c.Inverse;
-                    backM2 = Math.FusedMultiplyAdd(c.Shrink * be, be, backM2);
+                    backMean = backShifted * inverseCount;
+                    backM2 = Math.FusedMultiplyAdd(shrink * be, be, backM2);
                     Unsafe.Add(ref w0, j) = new Moments(backMean, backM2);
                 }
 
@@ -110,19 +110,20 @@ internal static class WindowMoments
                 {
                     ref readonly var suffix = ref Unsafe.Add(ref r0, p + 1);
                     var delta = anchorGap + (mean - suffix.Mean);
-                    output.Write(blockStart + p, anchor, Math.FusedMultiplyAdd(-delta, c.SuffixShare, mean),
-                        Math.FusedMultiplyAdd(delta * delta, c.PairFactor, suffix.M2 + m2));
+                    var suffixShare = (window - count) * inverseWindow; // na/n
+                    output.Write(blockStart + p, anchor, Math.FusedMultiplyAdd(-delta, suffixShare, mean),
+                        Math.FusedMultiplyAdd(delta * delta, suffixShare * count, suffix.M2 + m2)); // na·nb/n
                 }
             }
             if (full)
             {
                 // The window ending at the block's last bar is exactly the block.
-                ref readonly var c = ref Unsafe.Add(ref c0, window - 1);
+                var inverseCount = Unsafe.Add(ref i0, window - 1);
                 var d = Unsafe.Add(ref block, window - 1) - anchor;
                 var e = d - mean;
                 shifted += d;
-                mean = shifted * c.Inverse;
-                m2 = Math.FusedMultiplyAdd(c.Shrink * e, e, m2);
+                mean = shifted * inverseCount;
+                m2 = Math.FusedMultiplyAdd((1.0 - inverseCount) * e, e, m2);
                 output.Write(blockStart + window - 1, anchor, mean, m2);
             }
 
@@ -130,9 +131,6 @@ internal static class WindowMoments
             readAnchor = writeAnchor;
         }
     }
-
-    /// <summary>Per-position constants: 1/k, (k−1)/k, na/n and na·nb/n for a window split after k = p+1 prefix values.</summary>
-    private readonly record struct Coefficients(double Inverse, double Shrink, double SuffixShare, double PairFactor);
 
     /// <summary>Mean offset from the block's anchor and M2 of one suffix.</summary>
     private readonly record struct Moments(double Mean, double M2);
