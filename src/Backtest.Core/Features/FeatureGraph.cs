@@ -1,3 +1,4 @@
+using Backtest.Core.Text;
 using Backtest.Core.Bars;
 
 namespace Backtest.Core.Features;
@@ -80,7 +81,7 @@ public sealed class FeatureGraph
                 if (!byId.ContainsKey(input))
                     throw new FeatureReferenceException(id, input,
                         $"feature '{id}' reads '{input}', which is neither a bar field ({string.Join(", ", BarFrame.FieldNames)}) nor a defined feature"
-                        + NameSuggestion.Hint(input, BarFrame.FieldNames.Concat(byId.Keys)));
+                        + Suggest.Hint(input, BarFrame.FieldNames.Concat(byId.Keys)));
                 features.Add(input);
             }
             graph._inputs[id] = inputs;

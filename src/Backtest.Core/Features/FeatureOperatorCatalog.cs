@@ -1,3 +1,4 @@
+using Backtest.Core.Text;
 using System.Buffers;
 using Backtest.Core.Features.Kernels;
 
@@ -90,7 +91,7 @@ public sealed class FeatureOperatorCatalog
         var allowed = ReservedKeys.Concat(op.Parameters.Select(p => p.Name)).Order(StringComparer.Ordinal).ToArray();
         foreach (var key in definition.Parameters.Keys)
             if (op.Parameter(key) is null)
-                Add(key, $"feature '{id}': unknown field '{key}' for operator '{op.Name}'{NameSuggestion.Hint(key, allowed)} (allowed: {string.Join(", ", allowed)})");
+                Add(key, $"feature '{id}': unknown field '{key}' for operator '{op.Name}'{Suggest.Hint(key, allowed)} (allowed: {string.Join(", ", allowed)})");
 
         foreach (var parameter in op.Parameters)
         {
@@ -122,7 +123,7 @@ public sealed class FeatureOperatorCatalog
     public FeatureArguments ArgumentsOf(FeatureDefinition definition) => new(Get(definition.Op), definition);
 
     private string UnknownOperator(string name) =>
-        $"unknown operator '{name}'{NameSuggestion.Hint(name, Names)} (known: {string.Join(", ", Names)})";
+        $"unknown operator '{name}'{Suggest.Hint(name, Names)} (known: {string.Join(", ", Names)})";
 
     private static string Join(IReadOnlyList<string> names) =>
         names.Count switch

@@ -21,6 +21,10 @@ public static class Suggest
         return bestDistance <= limit ? best : null;
     }
 
+    /// <summary>" (did you mean 'x'?)" when a candidate is close, else "": appended to "unknown …" messages.</summary>
+    public static string Hint(string word, IEnumerable<string> candidates) =>
+        Nearest(word, candidates) is { } match ? $" (did you mean '{match}'?)" : "";
+
     /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).</summary>
     public static int Distance(string a, string b)
     {
