@@ -1,0 +1,240 @@
+using Backtest.Core.Market;
+
+namespace Backtest.Core.Simulation;
+
+/// <summary>
+/// The deterministic market behind <c>--source sim</c>: one symbol's USDT-margined perpetual (klines, funding,
+/// open interest) from a seed, with known effects planted on request.
+/// <para>
+/// Model (per bar, all causal): log return r = σ·ε + J. σ = per-bar sigma × intraday clock × exp(market and
+/// symbol slow log-vol) × √(GARCH factor); ε = ρ·(market t-shock) + √(1−ρ²)·(own t-shock); J is a market-wide
+/// or own jump of ≥ 6 local sigmas with a symmetric sign. Every term of r has mean zero given the past, so the
+/// LOG price is a martingale: the expected log return after any state the simulator has (a jump, a funding
+/// extreme, a volume shock) is exactly zero, and the only predictable drift is what planted effects add.
+/// Volume, open interest and funding are functions of the same states (see docs/simulator.md).
+/// </para>
+/// Planting never changes a random draw: with and without effects the triggers, volume, funding and open
+/// interest are identical; only prices move, by exactly the planted drift.
+/// </summary>
+public static class MarketSimulator
+{
+    private const long HourMs = 3_600_000L;
+
+    /// <summary>Simulates one symbol. Same settings → identical arrays; other symbols never change this one's path.</summary>
+    public static SimulatedMarket Simulate(SimulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        var tf = settings.Timeframe;
+        var n = settings.BarCount;
+        var tfMs = tf.Milliseconds;
+        var profile = SymbolProfile.For(settings.Symbol);
+        var tick = profile.TickScale;
+        var clock = IntradaySeasonality.VolatilityByBarOfDay(tf);
+        var volumeClock = IntradaySeasonality.VolumeByBarOfDay(tf);
+        var k = BarCoefficients.For(tf, profile, clock);
+        var market = new Xoshiro256StarStar(SimulationSeed.ForMarket(settings.Seed));
+        var own = new Xoshiro256StarStar(SimulationSeed.ForSymbol(settings.Seed, settings.Symbol));
+        var plan = new EffectPlan(settings.Effects, settings.Symbol, n);
+
+        var ts = new long[n];
+        var open = new double[n];
+        var high = new double[n];
+        var low = new double[n];
+        var close = new double[n];
+        var volume = new double[n];
+        var quoteVolume = new double[n];
+        var trades = new long[n];
+        var takerBuy = new double[n];
+        var openInterest = new double[n];
+        var openInterestValue = new double[n];
+        var settlementMs = SimulationModel.FundingIntervalHours * HourMs;
+        var maxSettlements = (int)((long)n * tfMs / settlementMs) + 2;
+        var fundingTs = new long[maxSettlements];
+        var fundingRate = new double[maxSettlements];
+        var settlements = 0;
+
+        // Initial states drawn from their stationary laws (the market's from the market stream, so symbols agree).
+        var marketSlow = SimulationModel.MarketSlowVolatilitySd * market.NextNormal();
+        var symbolSlow = SimulationModel.SymbolSlowVolatilitySd * own.NextNormal();
+        var activity = SimulationModel.ActivitySd * own.NextNormal();
+        var oiOwn = SimulationModel.OpenInterestSd * own.NextNormal();
+        var premium = own.NextNormal();
+        var garch = 1.0;
+        var spike = 0.0;
+        var premiumSum = 0.0;
+        var premiumCount = 0;
+
+        var nu = SimulationModel.ShockDegreesOfFreedom;
+        var loading = profile.MarketLoading;
+        var premiumLoading = SimulationModel.PremiumReturnLoading;
+        var premiumNoiseLoading = Math.Sqrt(1 - premiumLoading * premiumLoading);
+        var fundingAmplitude = SimulationModel.FundingAmplitude * profile.FundingScale;
+        var quotePerBar = profile.DailyQuoteVolume * tf.Minutes / 1440.0;
+        var oiContracts = profile.OpenInterestDays * profile.DailyQuoteVolume / profile.StartPrice;
+        var oiNormaliser = 0.5 * SimulationModel.OpenInterestActivityLoading * SimulationModel.OpenInterestActivityLoading * SimulationModel.ActivitySd * SimulationModel.ActivitySd
+                           + 0.5 * SimulationModel.OpenInterestSd * SimulationModel.OpenInterestSd;
+
+        var logPrice = PortableMath.Log(profile.StartPrice);
+        var previousClose = tick.Round(profile.StartPrice);
+        var barsPerDay = clock.Length;
+        var barOfDay = (int)(((settings.Start / tfMs) % barsPerDay + barsPerDay) % barsPerDay);
+        var nextSettlement = FirstSettlementAfter(settings.Start, settlementMs);
+
+        for (var i = 0; i < n; i++)
+        {
+            var closeTs = settings.Start + (i + 1) * tfMs;
+            ts[i] = closeTs;
+            var barFundingMax = double.NegativeInfinity;
+            var barFundingMin = double.PositiveInfinity;
+
+            // Settlements strictly inside the bar (only when the timeframe does not divide 8h) use the premium
+            // known before the bar: the settlement happens before this bar's close.
+            while (nextSettlement < closeTs)
+            {
+                var rate = Settle(ref premiumSum, ref premiumCount, premium, fundingAmplitude);
+                fundingTs[settlements] = nextSettlement;
+                fundingRate[settlements++] = rate;
+                barFundingMax = Math.Max(barFundingMax, rate);
+                barFundingMin = Math.Min(barFundingMin, rate);
+                nextSettlement += settlementMs;
+            }
+
+            // --- market stream: same draws for every symbol of this base seed
+            var marketShock = market.NextStudentT(nu) * k.ShockScale;
+            marketSlow = k.SlowPhi * marketSlow + k.MarketSlowInnovation * market.NextNormal();
+            var jumpSign = 0;
+            var jumpSigmas = 0.0;
+            if (market.NextDouble() < k.MarketJumpProbability)
+            {
+                jumpSign = market.NextDouble() < 0.5 ? -1 : 1;
+                jumpSigmas = SimulationModel.JumpMinSigmas + SimulationModel.JumpMeanExtraSigmas * market.NextExponential();
+            }
+
+            // --- symbol stream
+            var ownShock = own.NextStudentT(nu) * k.ShockScale;
+            symbolSlow = k.SlowPhi * symbolSlow + k.SymbolSlowInnovation * own.NextNormal();
+            if (own.NextDouble() < k.SymbolJumpProbability)
+            {
+                var sign = own.NextDouble() < 0.5 ? -1 : 1;
+                var sigmas = SimulationModel.JumpMinSigmas + SimulationModel.JumpMeanExtraSigmas * own.NextExponential();
+                if (jumpSign == 0) { jumpSign = sign; jumpSigmas = sigmas; } // the market's jump wins a shared bar
+            }
+            var spikeOnset = own.NextDouble() < k.SpikeProbability;
+            var spikeSize = spikeOnset ? SimulationModel.VolumeSpikeMin + SimulationModel.VolumeSpikeMeanExtra * own.NextExponential() : 0.0;
+            var volumeNoise = own.NextNormal();
+            var activityNoise = own.NextNormal();
+            var premiumNoise = own.NextNormal();
+            var oiNoise = own.NextNormal();
+            var takerNoise = own.NextNormal();
+            var tradeNoise = own.NextNormal();
+            var uHigh = own.NextOpenDouble();
+            var uLow = own.NextOpenDouble();
+
+            // --- price: a martingale in log price, plus planted drift
+            var slowLog = marketSlow + symbolSlow - k.SlowVariance;
+            var garchScale = Math.Sqrt(garch);
+            var level = k.SigmaBar * PortableMath.Exp(slowLog) * garchScale;
+            var sigma = level * clock[barOfDay];
+            var shock = loading * marketShock + k.IdiosyncraticLoading * ownShock;
+            var jump = jumpSign * jumpSigmas * level * Math.Max(clock[barOfDay], 1.0);
+            var noiseReturn = sigma * shock + jump;
+            var previousLog = logPrice;
+            logPrice += noiseReturn + plan.DriftAt(i);
+
+            var o = previousClose;
+            var c = tick.Round(PortableMath.Exp(logPrice));
+            var x = logPrice - previousLog;
+            var twoVar = 2 * sigma * sigma;
+            // extremes of a Brownian bridge from 0 to x with the bar's diffusive variance (exact sampling)
+            var up = 0.5 * (x + Math.Sqrt(x * x - twoVar * PortableMath.Log(uHigh)));
+            var down = 0.5 * (x - Math.Sqrt(x * x - twoVar * PortableMath.Log(uLow)));
+            var h = Math.Max(tick.Round(PortableMath.Exp(previousLog + up)), Math.Max(o, c));
+            var l = Math.Min(tick.Round(PortableMath.Exp(previousLog + down)), Math.Min(o, c));
+            open[i] = o;
+            high[i] = h;
+            low[i] = l;
+            close[i] = c;
+            previousClose = c;
+
+            // --- volume: clock × volatility state × |shock| × activity × noise × shocks
+            var z = noiseReturn / sigma;
+            spike = spike * k.SpikeDecay + spikeSize;
+            activity = k.ActivityPhi * activity + k.ActivityInnovation * activityNoise;
+            // volume is proportional to the volatility state (slow regime × √GARCH), not to the clock twice
+            var logVolume = slowLog
+                            + SimulationModel.VolumeAbsShockLoading * (Math.Abs(shock) - k.MeanAbsShock)
+                            + activity + SimulationModel.VolumeNoiseSd * volumeNoise - k.VolumeNormaliser;
+            if (jumpSign != 0) logVolume += PortableMath.Log(1 + jumpSigmas / 3);
+            var quote = quotePerBar * volumeClock[barOfDay] * garchScale * PortableMath.Exp(logVolume) * (1 + spike);
+            var vwap = 0.25 * (o + h + l + c);
+            var baseVolume = quote / vwap;
+            quoteVolume[i] = quote;
+            volume[i] = baseVolume;
+            var tradeCount = Math.Round(quote / (profile.TradeNotional * PortableMath.Exp(SimulationModel.TradeSizeNoiseSd * tradeNoise)));
+            trades[i] = tradeCount < 1 ? 1 : (long)tradeCount;
+            var takerShare = 0.5 + SimulationModel.TakerShareAmplitude * PortableMath.Tanh(SimulationModel.TakerShockSlope * z)
+                             + SimulationModel.TakerShareNoiseSd * takerNoise;
+            takerBuy[i] = baseVolume * Math.Clamp(takerShare, 0.02, 0.98);
+
+            // --- open interest: participation plus its own slow drift, in contracts
+            oiOwn = k.OpenInterestPhi * oiOwn + k.OpenInterestInnovation * oiNoise;
+            var oi = oiContracts * PortableMath.Exp(SimulationModel.OpenInterestActivityLoading * activity + oiOwn - oiNormaliser);
+            openInterest[i] = oi;
+            openInterestValue[i] = oi * c;
+
+            // --- premium behind funding: follows the price shocks, mean-reverts over a day
+            premium = k.PremiumPhi * premium + k.PremiumInnovation * (premiumLoading * shock + premiumNoiseLoading * premiumNoise);
+            premiumSum += premium;
+            premiumCount++;
+            if (nextSettlement == closeTs)
+            {
+                var rate = Settle(ref premiumSum, ref premiumCount, premium, fundingAmplitude);
+                fundingTs[settlements] = nextSettlement;
+                fundingRate[settlements++] = rate;
+                barFundingMax = Math.Max(barFundingMax, rate);
+                barFundingMin = Math.Min(barFundingMin, rate);
+                nextSettlement += settlementMs;
+            }
+
+            // --- GARCH update for the next bar (a jump's contribution is capped)
+            garch = k.GarchOmega + k.GarchAlpha * Math.Min(z * z, SimulationModel.GarchShockCap) + k.GarchBeta * garch;
+
+            if (plan.HasEffects)
+                plan.Fire(i, closeTs, jumpSign, barFundingMax, barFundingMin, spikeOnset);
+
+            if (++barOfDay == barsPerDay) barOfDay = 0;
+        }
+
+        var intervals = new double[settlements];
+        Array.Fill(intervals, SimulationModel.FundingIntervalHours);
+        return new SimulatedMarket(
+            new KlineSeries(ts, open, high, low, close, volume, quoteVolume, trades, takerBuy),
+            new FundingSeries(fundingTs.AsSpan(0, settlements).ToArray(), fundingRate.AsSpan(0, settlements).ToArray(), intervals),
+            new OpenInterestSeries((long[])ts.Clone(), openInterest, openInterestValue),
+            plan.Occurrences);
+    }
+
+    /// <summary>The first 00/08/16 UTC settlement strictly after <paramref name="start"/>.</summary>
+    private static long FirstSettlementAfter(long start, long settlementMs)
+    {
+        var q = start / settlementMs;
+        if (start < 0 && start % settlementMs != 0) q--; // floor for times before 1970
+        return (q + 1) * settlementMs;
+    }
+
+    /// <summary>
+    /// The funding rate for the premium averaged since the last settlement: interest + amplitude·(e^{b·p̄} − 1),
+    /// capped and printed to 1e-8 like the exchange.
+    /// </summary>
+    private static double Settle(ref double premiumSum, ref int premiumCount, double premium, double amplitude)
+    {
+        var averagePremium = premiumCount > 0 ? premiumSum / premiumCount : premium;
+        premiumSum = 0;
+        premiumCount = 0;
+        var rate = SimulationModel.FundingInterestRate + amplitude * (PortableMath.Exp(SimulationModel.FundingCurvature * averagePremium) - 1);
+        rate = Math.Clamp(rate, -SimulationModel.FundingCap, SimulationModel.FundingCap);
+        return Math.Round(rate * 1e8, MidpointRounding.ToEven) / 1e8;
+    }
+}
