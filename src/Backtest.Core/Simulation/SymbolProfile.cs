@@ -25,7 +25,7 @@ public sealed record SymbolProfile(
     double OpenInterestDays,
     double FundingScale)
 {
-    /// <summary>Price tick: five significant digits at the start price (BTC 42,000 → 0.1, ETH 2,200 → 0.01).</summary>
+    /// <summary>Price tick: six significant digits at the start price (BTC 42,000 → 0.1, ETH 2,200 → 0.01).</summary>
     public double Tick => TickScale.Tick;
 
     /// <summary>The tick as an exact decimal scale, used to round prices to the grid.</summary>

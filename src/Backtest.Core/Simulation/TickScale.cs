@@ -6,7 +6,7 @@ namespace Backtest.Core.Simulation;
 /// </summary>
 internal readonly record struct TickScale(int Exponent)
 {
-    /// <summary>The tick with five significant digits at <paramref name="price"/>.</summary>
+    /// <summary>The tick giving six significant digits at <paramref name="price"/>.</summary>
     public static TickScale ForPrice(double price)
     {
         if (!(price > 0) || !double.IsFinite(price)) throw new ArgumentOutOfRangeException(nameof(price), price, "a price must be positive");
@@ -14,7 +14,7 @@ internal readonly record struct TickScale(int Exponent)
         var p = price;
         while (p >= 10) { p /= 10; digits++; }
         while (p < 1) { p *= 10; digits--; }
-        return new TickScale(digits - 4);
+        return new TickScale(digits - 5);
     }
 
     /// <summary>The tick size as a double.</summary>
