@@ -10,7 +10,7 @@ namespace Backtest.Core.Simulation;
 internal static class SimulationModel
 {
     /// <summary>Degrees of freedom of the Student-t diffusive shocks (standardised to unit variance): fat tails between jumps.</summary>
-    public const double ShockDegreesOfFreedom = 5;
+    public const double ShockDegreesOfFreedom = 6;
 
     /// <summary>Half-life of the fast GARCH(1,1) volatility component: bursts that fade within hours.</summary>
     public const double FastVolatilityHalfLifeHours = 3;
@@ -33,9 +33,9 @@ internal static class SimulationModel
     /// <summary>Symbol-only jumps a year (both directions). Together ~300 a year in each direction.</summary>
     public const double SymbolJumpsPerYear = 200;
     /// <summary>Smallest jump, in local sigmas (the volatility state, never shrunk by the quiet hours).</summary>
-    public const double JumpMinSigmas = 6;
+    public const double JumpMinSigmas = 7;
     /// <summary>Mean of the exponential excess over <see cref="JumpMinSigmas"/>.</summary>
-    public const double JumpMeanExtraSigmas = 2.5;
+    public const double JumpMeanExtraSigmas = 3;
     /// <summary>Cap on any event's per-bar probability at coarse timeframes (jumps, volume shocks).</summary>
     public const double MaxEventProbabilityPerBar = 0.02;
 
