@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Backtest.Core.Market;
 
 namespace Backtest.Core.Simulation;
@@ -21,6 +22,8 @@ public static class MarketSimulator
     private const long HourMs = 3_600_000L;
 
     /// <summary>Simulates one symbol. Same settings → identical arrays; other symbols never change this one's path.</summary>
+    // One long loop run once per call: compile it fully optimised at once instead of through tier-0 and OSR.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SimulatedMarket Simulate(SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -73,10 +76,14 @@ public static class MarketSimulator
         var fundingAmplitude = SimulationModel.FundingAmplitude * profile.FundingScale;
         var quotePerBar = profile.DailyQuoteVolume * tf.Minutes / 1440.0;
         var oiContracts = profile.OpenInterestDays * profile.DailyQuoteVolume / profile.StartPrice;
-        var oiNormaliser = 0.5 * SimulationModel.OpenInterestActivityLoading * SimulationModel.OpenInterestActivityLoading * SimulationModel.ActivitySd * SimulationModel.ActivitySd
-                           + 0.5 * SimulationModel.OpenInterestSd * SimulationModel.OpenInterestSd;
+        var oiNormaliser = PortableMath.Exp(-0.5 * SimulationModel.OpenInterestActivityLoading * SimulationModel.OpenInterestActivityLoading * SimulationModel.ActivitySd * SimulationModel.ActivitySd
+                                            - 0.5 * SimulationModel.OpenInterestSd * SimulationModel.OpenInterestSd);
 
         var logPrice = PortableMath.Log(profile.StartPrice);
+        var latentPrice = new SlowExponential(logPrice); // the price before tick rounding
+        var slowScale = new SlowExponential(marketSlow + symbolSlow - k.SlowVariance);
+        var activityScale = new SlowExponential(activity);
+        var oiScale = new SlowExponential(SimulationModel.OpenInterestActivityLoading * activity + oiOwn);
         var previousClose = tick.Round(profile.StartPrice);
         var barsPerDay = clock.Length;
         var barOfDay = (int)(((settings.Start / tfMs) % barsPerDay + barsPerDay) % barsPerDay);
@@ -129,13 +136,14 @@ public static class MarketSimulator
             var oiNoise = own.NextNormal();
             var takerNoise = own.NextNormal();
             var tradeNoise = own.NextNormal();
-            var uHigh = own.NextOpenDouble();
-            var uLow = own.NextOpenDouble();
+            var exact = barOfDay == 0; // resynchronise the slow exponentials once a day
+            var highDraw = own.NextExponential();
+            var lowDraw = own.NextExponential();
 
             // --- price: a martingale in log price, plus planted drift
             var slowLog = marketSlow + symbolSlow - k.SlowVariance;
             var garchScale = Math.Sqrt(garch);
-            var level = k.SigmaBar * PortableMath.Exp(slowLog) * garchScale;
+            var level = k.SigmaBar * slowScale.MoveTo(slowLog, exact) * garchScale;
             var sigma = level * clock[barOfDay];
             var shock = loading * marketShock + k.IdiosyncraticLoading * ownShock;
             var jump = jumpSign * jumpSigmas * level * Math.Max(clock[barOfDay], 1.0);
@@ -144,14 +152,16 @@ public static class MarketSimulator
             logPrice += noiseReturn + plan.DriftAt(i);
 
             var o = previousClose;
-            var c = tick.Round(PortableMath.Exp(logPrice));
+            var previousLatent = latentPrice.Value;
+            var c = tick.Round(latentPrice.MoveTo(logPrice, exact));
             var x = logPrice - previousLog;
             var twoVar = 2 * sigma * sigma;
-            // extremes of a Brownian bridge from 0 to x with the bar's diffusive variance (exact sampling)
-            var up = 0.5 * (x + Math.Sqrt(x * x - twoVar * PortableMath.Log(uHigh)));
-            var down = 0.5 * (x - Math.Sqrt(x * x - twoVar * PortableMath.Log(uLow)));
-            var h = Math.Max(tick.Round(PortableMath.Exp(previousLog + up)), Math.Max(o, c));
-            var l = Math.Min(tick.Round(PortableMath.Exp(previousLog + down)), Math.Min(o, c));
+            // extremes of a Brownian bridge from 0 to x with the bar's diffusive variance, sampled exactly by
+            // inverting P(max > m) = exp(−2m(m − x)/s²) with an Exp(1) draw E = −log U
+            var up = 0.5 * (x + Math.Sqrt(x * x + twoVar * highDraw));
+            var down = 0.5 * (x - Math.Sqrt(x * x + twoVar * lowDraw));
+            var h = Math.Max(tick.Round(previousLatent * PortableMath.ExpNearZero(up)), Math.Max(o, c));
+            var l = Math.Min(tick.Round(previousLatent * PortableMath.ExpNearZero(down)), Math.Min(o, c));
             open[i] = o;
             high[i] = h;
             low[i] = l;
@@ -163,24 +173,27 @@ public static class MarketSimulator
             spike = spike * k.SpikeDecay + spikeSize;
             activity = k.ActivityPhi * activity + k.ActivityInnovation * activityNoise;
             // volume is proportional to the volatility state (slow regime × √GARCH), not to the clock twice
-            var logVolume = slowLog
-                            + SimulationModel.VolumeAbsShockLoading * (Math.Abs(shock) - k.MeanAbsShock)
-                            + activity + SimulationModel.VolumeNoiseSd * volumeNoise - k.VolumeNormaliser;
-            if (jumpSign != 0) logVolume += PortableMath.Log(1 + jumpSigmas / 3);
-            var quote = quotePerBar * volumeClock[barOfDay] * garchScale * PortableMath.Exp(logVolume) * (1 + spike);
+            var logVolume = SimulationModel.VolumeAbsShockLoading * (Math.Abs(shock) - k.MeanAbsShock)
+                            + SimulationModel.VolumeNoiseSd * volumeNoise - k.VolumeNormaliser;
+            var jumpVolume = jumpSign != 0 ? 1 + jumpSigmas / 3 : 1.0;
+            var quote = quotePerBar * volumeClock[barOfDay] * slowScale.Value * garchScale * activityScale.MoveTo(activity, exact)
+                        * PortableMath.Exp(logVolume) * (1 + spike) * jumpVolume;
             var vwap = 0.25 * (o + h + l + c);
             var baseVolume = quote / vwap;
             quoteVolume[i] = quote;
             volume[i] = baseVolume;
-            var tradeCount = Math.Round(quote / (profile.TradeNotional * PortableMath.Exp(SimulationModel.TradeSizeNoiseSd * tradeNoise)));
+            var tradeSize = profile.TradeNotional * Math.Clamp(1 + SimulationModel.TradeSizeNoiseSd * tradeNoise, 0.5, 1.5);
+            var tradeCount = Math.Round(quote / tradeSize);
             trades[i] = tradeCount < 1 ? 1 : (long)tradeCount;
-            var takerShare = 0.5 + SimulationModel.TakerShareAmplitude * PortableMath.Tanh(SimulationModel.TakerShockSlope * z)
+            // algebraic sigmoid a/√(1+a²): tanh's shape without an exp
+            var slope = SimulationModel.TakerShockSlope * z;
+            var takerShare = 0.5 + SimulationModel.TakerShareAmplitude * slope / Math.Sqrt(1 + slope * slope)
                              + SimulationModel.TakerShareNoiseSd * takerNoise;
             takerBuy[i] = baseVolume * Math.Clamp(takerShare, 0.02, 0.98);
 
             // --- open interest: participation plus its own slow drift, in contracts
             oiOwn = k.OpenInterestPhi * oiOwn + k.OpenInterestInnovation * oiNoise;
-            var oi = oiContracts * PortableMath.Exp(SimulationModel.OpenInterestActivityLoading * activity + oiOwn - oiNormaliser);
+            var oi = oiContracts * oiNormaliser * oiScale.MoveTo(SimulationModel.OpenInterestActivityLoading * activity + oiOwn, exact);
             openInterest[i] = oi;
             openInterestValue[i] = oi * c;
 

@@ -79,12 +79,12 @@ internal static class SimulationModel
     /// <summary>Settlement interval (00/08/16 UTC).</summary>
     public const int FundingIntervalHours = 8;
 
-    /// <summary>Taker-buy share = 0.5 + this·tanh(<see cref="TakerShockSlope"/>·z) + noise: buyers lift the offer on up bars.</summary>
+    /// <summary>Taker-buy share = 0.5 + this·s(<see cref="TakerShockSlope"/>·z) + noise with s(a) = a/√(1+a²): buyers lift the offer on up bars.</summary>
     public const double TakerShareAmplitude = 0.2;
     /// <summary>Slope of the taker-buy share in the bar's standardised return.</summary>
     public const double TakerShockSlope = 0.7;
     /// <summary>Standard deviation of the taker-buy share noise.</summary>
     public const double TakerShareNoiseSd = 0.03;
-    /// <summary>Standard deviation of the log average trade size (sets the trade count).</summary>
+    /// <summary>Relative noise of the average trade size, 1 + this·N(0,1) clamped to [0.5, 1.5] (sets the trade count).</summary>
     public const double TradeSizeNoiseSd = 0.15;
 }

@@ -4,8 +4,23 @@ namespace Backtest.Core.Simulation;
 /// A price tick of 10^Exponent held as an exact integer power of ten, so prices round to the closest double
 /// of a decimal tick multiple (42000.1, not 42000.100000000006) with one correctly rounded division.
 /// </summary>
-internal readonly record struct TickScale(int Exponent)
+internal readonly record struct TickScale
 {
+    private readonly double _powerOfTen; // 10^|Exponent|, exact for |Exponent| ≤ 22
+
+    /// <summary>A tick of 10^<paramref name="exponent"/>.</summary>
+    public TickScale(int exponent)
+    {
+        if (exponent is < -22 or > 22) throw new ArgumentOutOfRangeException(nameof(exponent), exponent, "ticks from 1e-22 to 1e22 only");
+        Exponent = exponent;
+        var r = 1.0;
+        for (var i = 0; i < Math.Abs(exponent); i++) r *= 10;
+        _powerOfTen = r;
+    }
+
+    /// <summary>The tick is 10^Exponent.</summary>
+    public int Exponent { get; }
+
     /// <summary>The tick giving six significant digits at <paramref name="price"/>.</summary>
     public static TickScale ForPrice(double price)
     {
@@ -18,28 +33,17 @@ internal readonly record struct TickScale(int Exponent)
     }
 
     /// <summary>The tick size as a double.</summary>
-    public double Tick => Exponent >= 0 ? PowerOfTen(Exponent) : 1.0 / PowerOfTen(-Exponent);
+    public double Tick => Exponent >= 0 ? _powerOfTen : 1.0 / _powerOfTen;
 
     /// <summary>Rounds a price to the nearest tick, never below one tick.</summary>
     public double Round(double price)
     {
-        double rounded;
         if (Exponent >= 0)
         {
-            var tick = PowerOfTen(Exponent);
-            rounded = Math.Round(price / tick, MidpointRounding.ToEven) * tick;
-            return rounded < tick ? tick : rounded;
+            var rounded = Math.Round(price / _powerOfTen, MidpointRounding.ToEven) * _powerOfTen;
+            return rounded < _powerOfTen ? _powerOfTen : rounded;
         }
-        var scale = PowerOfTen(-Exponent);
-        var units = Math.Round(price * scale, MidpointRounding.ToEven);
-        return (units < 1 ? 1 : units) / scale;
-    }
-
-    /// <summary>10^n exactly for n ≤ 22 (every such power is a double).</summary>
-    private static double PowerOfTen(int n)
-    {
-        var r = 1.0;
-        for (var i = 0; i < n; i++) r *= 10;
-        return r;
+        var units = Math.Round(price * _powerOfTen, MidpointRounding.ToEven);
+        return (units < 1 ? 1 : units) / _powerOfTen;
     }
 }

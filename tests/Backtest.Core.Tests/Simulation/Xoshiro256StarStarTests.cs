@@ -75,14 +75,16 @@ public sealed class Xoshiro256StarStarTests
 
     [ReferenceTheory(ReferenceTools.Python)]
     [InlineData("normal", 0.0)]
-    [InlineData("t", 5.0)]
+    [InlineData("t", 5.0)]   // Bailey's polar method
     [InlineData("t", 3.5)]
+    [InlineData("t", 2.0)]   // even ν: normal over √(sum of exponentials / (ν/2))
+    [InlineData("t", 6.0)]   // the simulator's shocks
     [InlineData("t", 30.0)]
     [InlineData("exponential", 0.0)]
     public void Draws_pass_a_Kolmogorov_Smirnov_test_against_scipy(string law, double nu)
     {
         var rng = new Xoshiro256StarStar(2024 + (ulong)nu);
-        const int n = 100_000;
+        const int n = 200_000;
         var sb = new StringBuilder();
         for (var i = 0; i < n; i++)
         {
@@ -94,6 +96,33 @@ public sealed class Xoshiro256StarStarTests
         var p = double.Parse(ReferenceTools.RunPython(script, sb.ToString()).Trim(), CultureInfo.InvariantCulture);
         // a fixed seed: the test is deterministic; a correct sampler fails it with probability 1e-4
         Assert.True(p > 1e-4, $"KS p-value {p} for {law}({nu}) over {n} draws");
+    }
+
+    [Theory]
+    // two-sided normal tail masses P(|Z| > t) (scipy: 2*norm.sf(t)); 3.4426 is where the ziggurat's tail starts
+    [InlineData("normal", 1.0, 0.31731050786291415)]
+    [InlineData("normal", 3.0, 0.0026997960632601866)]
+    [InlineData("normal", 3.442619855899, 0.0005761085123916392)]
+    [InlineData("normal", 4.0, 6.334248366623973e-05)]
+    // exponential tail masses P(E > t) = exp(-t); 7.697 is where the ziggurat's tail starts
+    [InlineData("exponential", 1.0, 0.36787944117144233)]
+    [InlineData("exponential", 3.0, 0.049787068367863944)]
+    [InlineData("exponential", 7.69711747013105, 0.0004541343538414966)]
+    [InlineData("exponential", 10.0, 4.5399929762484854e-05)]
+    public void Ziggurat_tails_carry_the_right_mass(string law, double threshold, double probability)
+    {
+        // The ziggurat's wedges and tail are rare paths a KS test barely sees: count exceedances directly.
+        var rng = new Xoshiro256StarStar(31337);
+        const int n = 8_000_000;
+        var hits = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var x = law == "normal" ? Math.Abs(rng.NextNormal()) : rng.NextExponential();
+            if (x > threshold) hits++;
+        }
+        var expected = n * probability;
+        var z = (hits - expected) / Math.Sqrt(expected * (1 - probability));
+        Assert.True(Math.Abs(z) < 4.5, $"{law}: {hits} draws beyond {threshold}, expected {expected:F0} (z = {z:F2})");
     }
 
     [Fact]
