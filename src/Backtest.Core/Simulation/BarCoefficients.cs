@@ -10,7 +10,6 @@ namespace Backtest.Core.Simulation;
 internal sealed record BarCoefficients
 {
     public required double SigmaBar { get; init; }
-    public required double ShockScale { get; init; }
     public required double IdiosyncraticLoading { get; init; }
     public required double GarchOmega { get; init; }
     public required double GarchAlpha { get; init; }
@@ -41,7 +40,6 @@ internal sealed record BarCoefficients
         double Innovation(double phi, double sd) => sd * Math.Sqrt(1 - phi * phi);
         double Probability(double perYear) => Math.Min(perYear / timeframe.BarsPerYear, SimulationModel.MaxEventProbabilityPerBar);
 
-        var nu = SimulationModel.ShockDegreesOfFreedom;
         var pMarket = Probability(SimulationModel.MarketJumpsPerYear);
         var pSymbol = Probability(SimulationModel.SymbolJumpsPerYear);
         var pJump = pMarket + pSymbol - pMarket * pSymbol; // a symbol jump is dropped when the market jumps the same bar
@@ -59,7 +57,7 @@ internal sealed record BarCoefficients
         clockJumpFactor /= volatilityClock.Length;
         var k0 = SimulationModel.JumpMinSigmas;
         var k1 = SimulationModel.JumpMeanExtraSigmas;
-        var jumpSquare = k0 * k0 + 2 * k0 * k1 + 2 * k1 * k1; // E[(k0 + k1·Exp(1))²]
+        var jumpSquare = k0 * k0 + 2 * k0 * k1 + 2 * k1 * k1; // E[(k0 + k1·|t₄|)²]: E|t₄| = 1, E[t₄²] = 2
         var varianceFactor = 1 + pJump * jumpSquare * clockJumpFactor;
         var sigmaBar = profile.AnnualVolatility / Math.Sqrt(timeframe.BarsPerYear * varianceFactor);
 
@@ -70,8 +68,7 @@ internal sealed record BarCoefficients
         var slowVariance = SimulationModel.MarketSlowVolatilitySd * SimulationModel.MarketSlowVolatilitySd
                            + SimulationModel.SymbolSlowVolatilitySd * SimulationModel.SymbolSlowVolatilitySd;
 
-        // E|t_ν| for the unit-variance t: √((ν−2)/ν)·2√ν·Γ((ν+1)/2)/(√π·(ν−1)·Γ(ν/2)); for ν = 5 → 0.7703 (close enough for the mixed shock).
-        const double meanAbsShock = 0.77;
+        const double meanAbsShock = 0.7978845608028654; // E|N(0,1)| = √(2/π)
         // Volume ∝ the volatility state (elasticity 1): half the log-variances are subtracted so the mean
         // multiplier is ~1 (lognormal mean correction); the slow state enters as x − Var(x), like sigma.
         var volumeNormaliser = 0.5 * (slowVariance + SimulationModel.ActivitySd * SimulationModel.ActivitySd
@@ -82,7 +79,6 @@ internal sealed record BarCoefficients
         return new BarCoefficients
         {
             SigmaBar = sigmaBar,
-            ShockScale = Math.Sqrt((nu - 2) / nu),
             IdiosyncraticLoading = Math.Sqrt(1 - profile.MarketLoading * profile.MarketLoading),
             GarchOmega = omega,
             GarchAlpha = alpha,

@@ -20,6 +20,10 @@ namespace Backtest.Core.Simulation;
 public static class MarketSimulator
 {
     private const long HourMs = 3_600_000L;
+    private const double TwoPowMinus32 = 1.0 / (1UL << 32);
+    private const double TwoPowMinus31 = 1.0 / (1UL << 31);
+    private const double TwoPowMinus16 = 1.0 / (1 << 16);
+    private const double Sqrt12 = 3.4641016151377544;
 
     /// <summary>Simulates one symbol. Same settings → identical arrays; other symbols never change this one's path.</summary>
     // One long loop run once per call: compile it fully optimised at once instead of through tier-0 and OSR.
@@ -69,7 +73,6 @@ public static class MarketSimulator
         var premiumSum = 0.0;
         var premiumCount = 0;
 
-        var nu = SimulationModel.ShockDegreesOfFreedom;
         var loading = profile.MarketLoading;
         var premiumLoading = SimulationModel.PremiumReturnLoading;
         var premiumNoiseLoading = Math.Sqrt(1 - premiumLoading * premiumLoading);
@@ -109,33 +112,37 @@ public static class MarketSimulator
             }
 
             // --- market stream: same draws for every symbol of this base seed
-            var marketShock = market.NextStudentT(nu) * k.ShockScale;
-            marketSlow = k.SlowPhi * marketSlow + k.MarketSlowInnovation * market.NextNormal();
+            var marketShock = market.NextNormal();
+            var marketBits = market.NextUInt64(); // bits 0-31 jump, 32-47 slow-vol innovation, 63 jump sign
+            marketSlow = k.SlowPhi * marketSlow + k.MarketSlowInnovation * CenteredUniform(marketBits >> 32);
             var jumpSign = 0;
             var jumpSigmas = 0.0;
-            if (market.NextDouble() < k.MarketJumpProbability)
+            if ((marketBits & 0xFFFF_FFFF) * TwoPowMinus32 < k.MarketJumpProbability)
             {
-                jumpSign = market.NextDouble() < 0.5 ? -1 : 1;
-                jumpSigmas = SimulationModel.JumpMinSigmas + SimulationModel.JumpMeanExtraSigmas * market.NextExponential();
+                jumpSign = (long)marketBits < 0 ? -1 : 1;
+                jumpSigmas = JumpSigmas(market);
             }
 
             // --- symbol stream
-            var ownShock = own.NextStudentT(nu) * k.ShockScale;
-            symbolSlow = k.SlowPhi * symbolSlow + k.SymbolSlowInnovation * own.NextNormal();
-            if (own.NextDouble() < k.SymbolJumpProbability)
+            var ownShock = own.NextNormal();
+            var slowBits = own.NextUInt64();  // four 16-bit innovations of the slow states
+            var eventBits = own.NextUInt64(); // bits 0-31 own jump, 32-62 volume shock, 63 jump sign
+            symbolSlow = k.SlowPhi * symbolSlow + k.SymbolSlowInnovation * CenteredUniform(slowBits);
+            var activityNoise = CenteredUniform(slowBits >> 16);
+            var oiNoise = CenteredUniform(slowBits >> 32);
+            var premiumNoise = CenteredUniform(slowBits >> 48);
+            if ((eventBits & 0xFFFF_FFFF) * TwoPowMinus32 < k.SymbolJumpProbability)
             {
-                var sign = own.NextDouble() < 0.5 ? -1 : 1;
-                var sigmas = SimulationModel.JumpMinSigmas + SimulationModel.JumpMeanExtraSigmas * own.NextExponential();
+                var sign = (long)eventBits < 0 ? -1 : 1;
+                var sigmas = JumpSigmas(own);
                 if (jumpSign == 0) { jumpSign = sign; jumpSigmas = sigmas; } // the market's jump wins a shared bar
             }
-            var spikeOnset = own.NextDouble() < k.SpikeProbability;
+            var spikeOnset = ((eventBits >> 32) & 0x7FFF_FFFF) * TwoPowMinus31 < k.SpikeProbability;
             var spikeSize = spikeOnset ? SimulationModel.VolumeSpikeMin + SimulationModel.VolumeSpikeMeanExtra * own.NextExponential() : 0.0;
             var volumeNoise = own.NextNormal();
-            var activityNoise = own.NextNormal();
-            var premiumNoise = own.NextNormal();
-            var oiNoise = own.NextNormal();
-            var takerNoise = own.NextNormal();
-            var tradeNoise = own.NextNormal();
+            var flowBits = own.NextUInt64();  // taker-share and trade-size noise, 32 bits each
+            var takerNoise = CenteredUniform32(flowBits);
+            var tradeNoise = CenteredUniform32(flowBits >> 32);
             var exact = barOfDay == 0; // resynchronise the slow exponentials once a day
             var highDraw = own.NextExponential();
             var lowDraw = own.NextExponential();
@@ -145,7 +152,7 @@ public static class MarketSimulator
             var garchScale = Math.Sqrt(garch);
             var level = k.SigmaBar * slowScale.MoveTo(slowLog, exact) * garchScale;
             var sigma = level * clock[barOfDay];
-            var shock = loading * marketShock + k.IdiosyncraticLoading * ownShock;
+            var shock = loading * marketShock + k.IdiosyncraticLoading * ownShock; // N(0,1)
             var jump = jumpSign * jumpSigmas * level * Math.Max(clock[barOfDay], 1.0);
             var noiseReturn = sigma * shock + jump;
             var previousLog = logPrice;
@@ -182,7 +189,7 @@ public static class MarketSimulator
             var baseVolume = quote / vwap;
             quoteVolume[i] = quote;
             volume[i] = baseVolume;
-            var tradeSize = profile.TradeNotional * Math.Clamp(1 + SimulationModel.TradeSizeNoiseSd * tradeNoise, 0.5, 1.5);
+            var tradeSize = profile.TradeNotional * (1 + SimulationModel.TradeSizeNoiseSd * tradeNoise);
             var tradeCount = Math.Round(quote / tradeSize);
             trades[i] = tradeCount < 1 ? 1 : (long)tradeCount;
             // algebraic sigmoid a/√(1+a²): tanh's shape without an exp
@@ -228,6 +235,22 @@ public static class MarketSimulator
             new OpenInterestSeries((long[])ts.Clone(), openInterest, openInterestValue),
             plan.Occurrences);
     }
+
+    /// <summary>
+    /// A unit-variance uniform innovation from the low 16 bits: the slow states (volatility regimes, activity,
+    /// open interest, premium) sum hundreds of them, so their laws are Gaussian by the central limit theorem,
+    /// and four innovations share one 64-bit draw.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double CenteredUniform(ulong bits) => (((bits & 0xFFFF) + 0.5) * TwoPowMinus16 - 0.5) * Sqrt12;
+
+    /// <summary>A unit-variance uniform from the low 32 bits (bounded noise on the taker share and trade size).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double CenteredUniform32(ulong bits) => (((bits & 0xFFFF_FFFF) + 0.5) * TwoPowMinus32 - 0.5) * Sqrt12;
+
+    /// <summary>A jump's size in local sigmas: at least the minimum plus a Student-t(4) magnitude (a power-law tail).</summary>
+    private static double JumpSigmas(Xoshiro256StarStar rng) =>
+        SimulationModel.JumpMinSigmas + SimulationModel.JumpMeanExtraSigmas * Math.Abs(rng.NextStudentT(SimulationModel.JumpTailDegreesOfFreedom));
 
     /// <summary>The first 00/08/16 UTC settlement strictly after <paramref name="start"/>.</summary>
     private static long FirstSettlementAfter(long start, long settlementMs)

@@ -9,8 +9,6 @@ namespace Backtest.Core.Simulation;
 /// </summary>
 internal static class SimulationModel
 {
-    /// <summary>Degrees of freedom of the Student-t diffusive shocks (standardised to unit variance): fat tails between jumps.</summary>
-    public const double ShockDegreesOfFreedom = 6;
 
     /// <summary>Half-life of the fast GARCH(1,1) volatility component: bursts that fade within hours.</summary>
     public const double FastVolatilityHalfLifeHours = 3;
@@ -34,8 +32,10 @@ internal static class SimulationModel
     public const double SymbolJumpsPerYear = 200;
     /// <summary>Smallest jump, in local sigmas (the volatility state, never shrunk by the quiet hours).</summary>
     public const double JumpMinSigmas = 7;
-    /// <summary>Mean of the exponential excess over <see cref="JumpMinSigmas"/>.</summary>
+    /// <summary>Scale of the excess over <see cref="JumpMinSigmas"/>: excess = this·|t₄|, mean this, mean square 2·this² (as this·Exp(1)).</summary>
     public const double JumpMeanExtraSigmas = 3;
+    /// <summary>Degrees of freedom of the jump excess: a power-law tail (rare 20-40 sigma jumps) with a finite variance.</summary>
+    public const double JumpTailDegreesOfFreedom = 4;
     /// <summary>Cap on any event's per-bar probability at coarse timeframes (jumps, volume shocks).</summary>
     public const double MaxEventProbabilityPerBar = 0.02;
 
@@ -83,8 +83,8 @@ internal static class SimulationModel
     public const double TakerShareAmplitude = 0.2;
     /// <summary>Slope of the taker-buy share in the bar's standardised return.</summary>
     public const double TakerShockSlope = 0.7;
-    /// <summary>Standard deviation of the taker-buy share noise.</summary>
+    /// <summary>Standard deviation of the taker-buy share noise (uniform).</summary>
     public const double TakerShareNoiseSd = 0.03;
-    /// <summary>Relative noise of the average trade size, 1 + this·N(0,1) clamped to [0.5, 1.5] (sets the trade count).</summary>
+    /// <summary>Relative noise of the average trade size: 1 + this·u with u a unit-variance uniform (sets the trade count).</summary>
     public const double TradeSizeNoiseSd = 0.15;
 }
