@@ -26,6 +26,7 @@ internal sealed class EffectPlan
         _driftPerBar = new double[_effects.Length];
         for (var j = 0; j < _effects.Length; j++) _driftPerBar[j] = _effects[j].DriftBps * 1e-4 / _effects[j].HorizonBars;
         _barCount = barCount;
+        foreach (var e in _effects) HasPeriodicEffects |= e.Trigger == EffectTrigger.Every;
         if (_effects.Length > 0)
         {
             _driftChange = new double[barCount + 1];
@@ -35,6 +36,9 @@ internal sealed class EffectPlan
 
     /// <summary>True when at least one effect applies to this symbol.</summary>
     public bool HasEffects => _effects.Length > 0;
+
+    /// <summary>True when an <see cref="EffectTrigger.Every"/> effect applies: it can fire on a bar where nothing else happened.</summary>
+    public bool HasPeriodicEffects { get; }
 
     /// <summary>Every occurrence so far, in bar order then declaration order.</summary>
     public IReadOnlyList<PlantedOccurrence> Occurrences => _occurrences;

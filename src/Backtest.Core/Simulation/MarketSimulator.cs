@@ -45,17 +45,18 @@ public static class MarketSimulator
         var own = new Xoshiro256StarStar(SimulationSeed.ForSymbol(settings.Seed, settings.Symbol));
         var plan = new EffectPlan(settings.Effects, settings.Symbol, n);
 
-        var ts = new long[n];
-        var open = new double[n];
-        var high = new double[n];
-        var low = new double[n];
-        var close = new double[n];
-        var volume = new double[n];
-        var quoteVolume = new double[n];
-        var trades = new long[n];
-        var takerBuy = new double[n];
-        var openInterest = new double[n];
-        var openInterestValue = new double[n];
+        // every element of these columns is written below: skip zeroing them
+        var ts = GC.AllocateUninitializedArray<long>(n);
+        var open = GC.AllocateUninitializedArray<double>(n);
+        var high = GC.AllocateUninitializedArray<double>(n);
+        var low = GC.AllocateUninitializedArray<double>(n);
+        var close = GC.AllocateUninitializedArray<double>(n);
+        var volume = GC.AllocateUninitializedArray<double>(n);
+        var quoteVolume = GC.AllocateUninitializedArray<double>(n);
+        var trades = GC.AllocateUninitializedArray<long>(n);
+        var takerBuy = GC.AllocateUninitializedArray<double>(n);
+        var openInterest = GC.AllocateUninitializedArray<double>(n);
+        var openInterestValue = GC.AllocateUninitializedArray<double>(n);
         var settlementMs = SimulationModel.FundingIntervalHours * HourMs;
         var maxSettlements = (int)((long)n * tfMs / settlementMs) + 2;
         var fundingTs = new long[maxSettlements];
@@ -221,7 +222,8 @@ public static class MarketSimulator
             // --- GARCH update for the next bar (a jump's contribution is capped)
             garch = k.GarchOmega + k.GarchAlpha * Math.Min(z * z, SimulationModel.GarchShockCap) + k.GarchBeta * garch;
 
-            if (plan.HasEffects)
+            // most bars trigger nothing: only consult the plan when something happened
+            if (plan.HasEffects && (jumpSign != 0 || spikeOnset || barFundingMax > double.NegativeInfinity || plan.HasPeriodicEffects))
                 plan.Fire(i, closeTs, jumpSign, barFundingMax, barFundingMin, spikeOnset);
 
             if (++barOfDay == barsPerDay) barOfDay = 0;
