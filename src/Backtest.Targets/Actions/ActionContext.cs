@@ -42,7 +42,7 @@ public sealed class ActionContext
     /// <summary>The absolute path of a declared input or spec file.</summary>
     public string InputPath(string relativePath)
     {
-        var path = RelativePath.Normalize(relativePath, $"input of {_action.Label}");
+        var path = RelativePath.Normalize(relativePath, $"input of {_action.Label}", allowParent: true);
         if (!_action.ReadsPath(path))
             throw new ArgumentException($"{_action.Label} reads '{path}' but does not declare it in Inputs or Specs; undeclared reads would not enter the action key.", nameof(relativePath));
         return RelativePath.ToAbsolute(RootDirectory, path);

@@ -33,9 +33,9 @@ internal sealed class PreparedAction
         Extra = Copy(source.Extra, "extra");
         SpecDigests = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, digest) in source.SpecDigests ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty)
-            SpecDigests[RelativePath.Normalize(path, $"spec digest of {Label}")] = digest;
-        Specs = Distinct(source.Specs, "spec");
-        Inputs = Distinct(source.Inputs, "input");
+            SpecDigests[RelativePath.Normalize(path, $"spec digest of {Label}", allowParent: true)] = digest;
+        Specs = Distinct(source.Specs, "spec", allowParent: true);
+        Inputs = Distinct(source.Inputs, "input", allowParent: true);
         Outputs = Distinct(source.Outputs, "output");
         OwnedFolders = Distinct(source.OwnedFolders, "owned folder");
 
@@ -80,13 +80,13 @@ internal sealed class PreparedAction
         return false;
     }
 
-    private string[] Distinct(IReadOnlyList<string>? paths, string kind)
+    private string[] Distinct(IReadOnlyList<string>? paths, string kind, bool allowParent = false)
     {
         if (paths is null || paths.Count == 0) return [];
         var list = new List<string>(paths.Count);
         foreach (var path in paths)
         {
-            var normalized = RelativePath.Normalize(path, $"{kind} of {Label}");
+            var normalized = RelativePath.Normalize(path, $"{kind} of {Label}", allowParent);
             if (!list.Contains(normalized)) list.Add(normalized);
         }
         return [.. list];

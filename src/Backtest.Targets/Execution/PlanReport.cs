@@ -61,7 +61,7 @@ internal static class PlanReport
             if (waiting > 0) counts.Add($"{waiting} pending");
             if (upToDate > 0) counts.Add($"{upToDate} up to date");
             if (uncached) counts.Add("uncached step runs");
-            var status = pending is not null || waiting > 0 ? "Pending" : run > 0 || uncached ? "Run" : restore > 0 ? "Restore" : "UpToDate";
+            var status = pending is not null || waiting > 0 ? "Pending" : run > 0 || (uncached && planned.Count == 0) ? "Run" : restore > 0 ? "Restore" : "UpToDate";
             var summary = string.Join(", ", counts);
             if (pending is not null) summary = summary.Length == 0 ? pending : $"{summary}; {pending}";
             if (summary.Length == 0) summary = "no actions";

@@ -66,6 +66,7 @@ internal sealed class TargetExecutor(PipelineBuild build, BuildLog log, ActionEn
         build.CurrentTarget = target;
         var counts = new ActionCounts();
         var ranUncached = false;
+        var hasActionSteps = false;
         try
         {
             foreach (var step in target.Definition.Steps)
@@ -77,6 +78,7 @@ internal sealed class TargetExecutor(PipelineBuild build, BuildLog log, ActionEn
                     ranUncached = true;
                     continue;
                 }
+                hasActionSteps = true;
                 var graph = ActionGraph.Build(target.Name, step.Actions!(), "data");
                 var results = engine.Run(graph, forced.Contains(target), cancellation);
                 counts.Add(results);
@@ -89,7 +91,9 @@ internal sealed class TargetExecutor(PipelineBuild build, BuildLog log, ActionEn
                 if (counts[ActionOutcome.Aborted] > 0 || cancellation.IsCancellationRequested && counts[ActionOutcome.NotRun] > 0)
                     throw new OperationCanceledException(cancellation);
             }
-            target.Status = ranUncached || counts[ActionOutcome.Ran] > 0 ? ExecutionStatus.Succeeded
+            // A target with cached actions reports what its actions did; an uncached step beside them (a view
+            // refreshed from disk, say) does not turn an up-to-date target into "Succeeded".
+            target.Status = (ranUncached && !hasActionSteps) || counts[ActionOutcome.Ran] > 0 ? ExecutionStatus.Succeeded
                 : counts[ActionOutcome.Restored] > 0 ? ExecutionStatus.Restored
                 : counts[ActionOutcome.UpToDate] > 0 ? ExecutionStatus.UpToDate
                 : ExecutionStatus.Succeeded;

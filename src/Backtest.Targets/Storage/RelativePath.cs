@@ -6,8 +6,12 @@ namespace Backtest.Targets;
 /// </summary>
 internal static class RelativePath
 {
-    /// <summary>Canonical form of <paramref name="path"/>; throws naming <paramref name="context"/> when it is absolute or escapes the root.</summary>
-    public static string Normalize(string path, string context)
+    /// <summary>
+    /// Canonical form of <paramref name="path"/>; throws naming <paramref name="context"/> when it is absolute or
+    /// escapes the root. With <paramref name="allowParent"/> (inputs and specs only: external raw data such as
+    /// ../shared/data) leading ".." segments are kept, so the path stays relative and clone-independent.
+    /// </summary>
+    public static string Normalize(string path, string context, bool allowParent = false)
     {
         if (IsCanonical(path)) return path;
         if (string.IsNullOrWhiteSpace(path))
@@ -20,11 +24,12 @@ internal static class RelativePath
         foreach (var part in parts)
         {
             if (part == ".") continue;
+            if (part == ".." && allowParent && kept.All(k => k == "..")) { kept.Add(part); continue; }
             if (part == "..")
                 throw new ActionDefinitionException($"{context}: '{path}' contains '..'; paths must stay inside the repository root.");
             kept.Add(part);
         }
-        if (kept.Count == 0)
+        if (kept.Count == 0 || kept.All(k => k == ".."))
             throw new ActionDefinitionException($"{context}: '{path}' names the root itself.");
         return string.Join('/', kept);
     }
