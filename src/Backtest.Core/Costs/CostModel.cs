@@ -1,6 +1,8 @@
 using Backtest.Core.Strategies;
 using Backtest.Core.Time;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Costs;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Backtest.Core.Strategies;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Engine;
 
 /// <summary>

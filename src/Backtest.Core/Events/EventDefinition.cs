@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Backtest.Core.Expressions;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Events;
 
 /// <summary>

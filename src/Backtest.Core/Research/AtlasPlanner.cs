@@ -1,3 +1,5 @@
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Research;
 
 /// <summary>One hypothesis to test: (symbol, event, horizon in bars, direction), with the claims that asked for it.</summary>

@@ -1,3 +1,5 @@
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Research;
 
 /// <summary>A claim made concrete: the events, horizons, directions and symbols it will test, or the specs it still lacks.</summary>

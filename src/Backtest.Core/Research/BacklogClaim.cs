@@ -1,3 +1,5 @@
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Research;
 
 /// <summary>

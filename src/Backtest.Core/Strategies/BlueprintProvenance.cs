@@ -1,3 +1,5 @@
+using Backtest.Core.Research;
+
 namespace Backtest.Core.Strategies;
 
 /// <summary>

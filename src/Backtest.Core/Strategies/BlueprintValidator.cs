@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Strategies;
 
 /// <summary>
@@ -95,8 +97,8 @@ public static partial class BlueprintValidator
             issues.Add(new("cost_digest", "is required for a compiled blueprint (one with provenance): it binds the blueprint to the costs it was validated under"));
         if (string.IsNullOrWhiteSpace(p.Hypothesis)) issues.Add(new("provenance.hypothesis", "is empty: name the hypothesis this blueprint trades"));
         if (string.IsNullOrWhiteSpace(p.Window.Id)) issues.Add(new("provenance.window.id", "is empty: name the research window"));
-        if (p.Window.EndTs <= p.Window.StartTs)
-            issues.Add(new("provenance.window", $"ends ({p.Window.EndTs}) at or before it starts ({p.Window.StartTs})"));
+        if (p.Window.ToTs <= p.Window.FromTs)
+            issues.Add(new("provenance.window", $"ends ({p.Window.ToTs}) at or before it starts ({p.Window.FromTs})"));
         if (string.IsNullOrWhiteSpace(p.SpecDigest)) issues.Add(new("provenance.spec_digest", "is empty"));
         if (string.IsNullOrWhiteSpace(p.DataDigest)) issues.Add(new("provenance.data_digest", "is empty"));
     }

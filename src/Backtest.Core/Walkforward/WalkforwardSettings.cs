@@ -1,3 +1,5 @@
+using Backtest.Core.Research;
+
 namespace Backtest.Core.Walkforward;
 
 /// <summary>
@@ -21,15 +23,6 @@ public enum WindowMode
     Rolling,
     /// <summary>Train on everything from the start of data up to the embargo.</summary>
     Expanding,
-}
-
-/// <summary>
-/// A research window by bar-close time, (FromTs, ToTs]: "full" for the whole series, or a fold's train window.
-/// </summary>
-public sealed record ResearchWindow(string Id, long FromTs, long ToTs)
-{
-    /// <summary>True when a bar closing at <paramref name="ts"/> belongs to the window.</summary>
-    public bool Contains(long ts) => ts > FromTs && ts <= ToTs;
 }
 
 /// <summary>One walk-forward fold: research on Train, trade on Test, with an embargo between them.</summary>

@@ -1,6 +1,8 @@
 using Backtest.Core.Research;
 using Backtest.Core.Text;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Lake.Specs;
 
 /// <summary>Loads spec/concepts/*.yaml; a concept naming an event that has no spec is an error at that name.</summary>

@@ -2,6 +2,8 @@ using Backtest.Core.Costs;
 using Backtest.Core.Strategies;
 using Backtest.Core.Time;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Tests.Costs;
 
 public sealed class CostModelTests

@@ -4,6 +4,8 @@ using Backtest.Core.Engine;
 using Backtest.Core.Strategies;
 using static Backtest.Core.Tests.Engine.KernelFixtures;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Tests.Engine;
 
 public sealed class PortfolioKernelTests

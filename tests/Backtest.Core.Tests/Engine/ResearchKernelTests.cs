@@ -2,6 +2,8 @@ using Backtest.Core.Engine;
 using Backtest.Core.Strategies;
 using static Backtest.Core.Tests.Engine.KernelFixtures;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Tests.Engine;
 
 /// <summary>The timing conventions, pinned on hand-made bars (open = 100 + i, close = open + 0.5).</summary>

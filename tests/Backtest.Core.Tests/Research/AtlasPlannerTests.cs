@@ -1,5 +1,7 @@
 using Backtest.Core.Research;
 
+using Backtest.Core.Market;
+
 namespace Backtest.Core.Tests.Research;
 
 public sealed class AtlasPlannerTests

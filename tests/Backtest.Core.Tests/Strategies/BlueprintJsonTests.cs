@@ -2,6 +2,8 @@ using Backtest.Core.Market;
 using Backtest.Core.Strategies;
 using Backtest.Core.Time;
 
+using Backtest.Core.Research;
+
 namespace Backtest.Core.Tests.Strategies;
 
 public sealed class BlueprintJsonTests

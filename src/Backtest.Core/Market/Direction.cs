@@ -1,4 +1,6 @@
-namespace Backtest.Core.Research;
+using Backtest.Core.Market;
+
+namespace Backtest.Core.Market;
 
 /// <summary>The side a hypothesis (and the strategy compiled from it) takes after an event.</summary>
 public enum Direction
