@@ -1,3 +1,5 @@
+using Backtest.Core.Statistics;
+
 namespace Backtest.Core.Research;
 
 /// <summary>
@@ -5,15 +7,6 @@ namespace Backtest.Core.Research;
 /// walk-forward (overfitting) sections, each digested separately so editing one reruns only its stage.
 /// </summary>
 public sealed record GateSettings(DiscoveryGates Discovery, BridgeGates Bridge, WalkforwardGates Walkforward);
-
-/// <summary>How q-values are adjusted over a window's family of hypotheses.</summary>
-public enum FdrMethod
-{
-    /// <summary>Benjamini–Yekutieli: valid under arbitrary dependence (overlapping events, correlated symbols). Default.</summary>
-    BY,
-    /// <summary>Benjamini–Hochberg: valid under independence or positive dependence.</summary>
-    BH,
-}
 
 /// <summary>Statistical gates applied by Discover to every tested hypothesis.</summary>
 public sealed record DiscoveryGates(int MinEvents, double MinEss, double MaxQValue, FdrMethod FdrMethod, double MinAbsMeanBps);

@@ -1,4 +1,5 @@
 using Backtest.Core.Research;
+using Backtest.Core.Statistics;
 
 namespace Backtest.Lake.Specs;
 
@@ -30,9 +31,9 @@ public static class GatesLoader
         var fdrText = d.OptionalScalar("fdr_method");
         var fdr = fdrText?.Text switch
         {
-            null => FdrMethod.BY,
-            "BY" or "by" => FdrMethod.BY,
-            "BH" or "bh" => FdrMethod.BH,
+            null => FdrMethod.BenjaminiYekutieli,
+            "BY" or "by" => FdrMethod.BenjaminiYekutieli,
+            "BH" or "bh" => FdrMethod.BenjaminiHochberg,
             _ => throw fdrText.Error($"fdr_method must be BY (Benjamini–Yekutieli, valid under any dependence) or BH (Benjamini–Hochberg), found '{fdrText.Text}'"),
         };
         return new GateSettings(

@@ -68,7 +68,7 @@ public static class IngestStage
                 Outputs = Outputs(s, symbol),
                 Run = ctx =>
                 {
-                    var settings = new SimulationSettings(symbol, SimulationSeed.ForSymbol(s.SimSeed, symbol), s.SimStart, s.SimDays, s.Timeframe, effects);
+                    var settings = new SimulationSettings(symbol, s.SimSeed, s.SimStart, s.SimDays, s.Timeframe, effects);
                     var market = MarketSimulator.Simulate(settings);
                     Write(ctx, s, symbol, market.Klines, market.Funding, market.OpenInterest, [], market.Planted.Count);
                     ctx.Info = string.Create(CultureInfo.InvariantCulture, $"{market.Klines.Count:N0} bars, {market.Planted.Count:N0} planted occurrences");

@@ -25,7 +25,7 @@ public sealed record PipelineSettings
     public long? To { get; init; }
     /// <summary>Folder of Binance files (source binance).</summary>
     public string? RawDir { get; init; }
-    /// <summary>Simulator base seed.</summary>
+    /// <summary>Simulator base seed (the simulator derives each symbol's seed and the shared market factor from it).</summary>
     public ulong SimSeed { get; init; } = 42;
     /// <summary>Simulator start (ms UTC, midnight).</summary>
     public long SimStart { get; init; }

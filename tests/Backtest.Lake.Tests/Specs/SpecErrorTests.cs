@@ -58,7 +58,7 @@ public sealed class SpecErrorTests
     public void The_shipped_specs_load()
     {
         var gates = GatesLoader.Load(RepoPaths.Root);
-        Assert.Equal(Backtest.Core.Research.FdrMethod.BY, gates.Discovery.FdrMethod);
+        Assert.Equal(Backtest.Core.Statistics.FdrMethod.BenjaminiYekutieli, gates.Discovery.FdrMethod);
         Assert.True(PlanSpecLoader.Load(RepoPaths.Root).MaxHypotheses >= 100);
         Assert.True(WalkforwardLoader.Load(RepoPaths.Root, 288).EmbargoBars >= 288);
     }
