@@ -8,14 +8,16 @@ namespace Backtest.Core.Simulation;
 /// open interest) from a seed, with known effects planted on request.
 /// <para>
 /// Model (per bar, all causal): log return r = σ·ε + J. σ = per-bar sigma × intraday clock × exp(market and
-/// symbol slow log-vol) × √(GARCH factor); ε = ρ·(market t-shock) + √(1−ρ²)·(own t-shock); J is a market-wide
-/// or own jump of ≥ 6 local sigmas with a symmetric sign. Every term of r has mean zero given the past, so the
+/// symbol slow log-vol) × √(GARCH factor); ε = ρ·(market shock) + √(1−ρ²)·(own shock), both N(0,1); J is a
+/// market-wide or own jump of ≥ 7 local sigmas (power-law tail) with a fair-coin sign. Every term of r has mean
+/// zero given the past, so the
 /// LOG price is a martingale: the expected log return after any state the simulator has (a jump, a funding
 /// extreme, a volume shock) is exactly zero, and the only predictable drift is what planted effects add.
 /// Volume, open interest and funding are functions of the same states (see docs/simulator.md).
 /// </para>
-/// Planting never changes a random draw: with and without effects the triggers, volume, funding and open
-/// interest are identical; only prices move, by exactly the planted drift.
+/// Planting never changes a random draw: with and without effects the triggers, quote volume, trades, funding
+/// and open interest (contracts) are identical; only prices (and what is priced from them) move, by exactly
+/// the planted drift.
 /// </summary>
 public static class MarketSimulator
 {

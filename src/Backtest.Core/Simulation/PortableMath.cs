@@ -141,15 +141,6 @@ public static class PortableMath
         return 1 + x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720 + x * (1.0 / 5040)))))));
     }
 
-    /// <summary>Hyperbolic tangent from <see cref="Exp"/>; saturates to ±1 beyond |x| = 20.</summary>
-    public static double Tanh(double x)
-    {
-        if (x > 20) return 1.0;
-        if (x < -20) return -1.0;
-        var e = Exp(2 * x);
-        return (e - 1) / (e + 1);
-    }
-
     /// <summary>y·2^k by adding k to the exponent field; y must be normal and the result in range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ScaleByPowerOfTwo(double y, int k) =>

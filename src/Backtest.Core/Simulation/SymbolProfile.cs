@@ -68,10 +68,10 @@ public sealed record SymbolProfile(
         var u2 = U(2);
         var u3 = U(3);
         return new SymbolProfile(
-            StartPrice: PortableMath.Exp((-2 + 4 * u0) * PortableMath.Log(10)),       // 0.01 … 100
+            StartPrice: PortableMath.Pow(10, -2 + 4 * u0),                              // 0.01 … 100
             AnnualVolatility: 0.6 + 0.5 * u1,                                          // 60% … 110%
             MarketLoading: 0.55 + 0.3 * u2,                                            // 0.55 … 0.85
-            DailyQuoteVolume: PortableMath.Exp((7.5 + 1.5 * u3) * PortableMath.Log(10)), // $30M … $1B a day
+            DailyQuoteVolume: PortableMath.Pow(10, 7.5 + 1.5 * u3),                     // $30M … $1B a day
             TradeNotional: 800,
             OpenInterestDays: 0.8,
             FundingScale: 1.0 + 0.5 * u1);                                             // riskier coins swing more

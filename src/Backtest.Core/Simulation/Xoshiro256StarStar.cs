@@ -6,9 +6,10 @@ namespace Backtest.Core.Simulation;
 
 /// <summary>
 /// The simulator's random stream: xoshiro256** 1.0 (Blackman &amp; Vigna 2018) seeded through
-/// <see cref="SplitMix64"/>, with uniform, normal and exponential (ziggurat) and Student-t draws. Core may not use System.Random (its algorithm is an implementation detail that has
-/// changed between .NET versions); this one is specified to the bit, fast (a handful of ns per draw) and,
-/// with <see cref="PortableMath"/>, gives identical draws on every machine.
+/// <see cref="SplitMix64"/>, with uniform, normal and exponential (ziggurat) and Student-t draws. Core may not
+/// use System.Random (its algorithm is an implementation detail that has changed between .NET versions); this
+/// one is specified to the bit, fast (a few ns per draw) and, with <see cref="PortableMath"/>, gives identical
+/// draws on every machine.
 /// </summary>
 public sealed class Xoshiro256StarStar
 {

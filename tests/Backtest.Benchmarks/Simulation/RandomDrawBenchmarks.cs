@@ -30,12 +30,30 @@ public class RandomDrawBenchmarks
         return acc;
     }
 
-    /// <summary>Student-t(5) draws (Bailey polar).</summary>
+    /// <summary>Student-t(5) draws (Bailey polar: odd ν).</summary>
     [Benchmark(OperationsPerInvoke = Operations)]
-    public double StudentT()
+    public double StudentT5()
     {
         double acc = 0;
         for (var i = 0; i < Operations; i++) acc += _rng.NextStudentT(5);
+        return acc;
+    }
+
+    /// <summary>Student-t(4) draws (normal over exponentials: even ν, what jump sizes use).</summary>
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public double StudentT4()
+    {
+        double acc = 0;
+        for (var i = 0; i < Operations; i++) acc += _rng.NextStudentT(4);
+        return acc;
+    }
+
+    /// <summary>Exponential draws (ziggurat).</summary>
+    [Benchmark(OperationsPerInvoke = Operations)]
+    public double Exponential()
+    {
+        double acc = 0;
+        for (var i = 0; i < Operations; i++) acc += _rng.NextExponential();
         return acc;
     }
 

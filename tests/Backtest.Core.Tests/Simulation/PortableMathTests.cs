@@ -71,10 +71,8 @@ public sealed class PortableMathTests
     }
 
     [Fact]
-    public void Tanh_and_pow_agree_with_the_platform()
+    public void Pow_agrees_with_the_platform()
     {
-        for (var x = -25.0; x <= 25.0; x += 0.01)
-            Assert.True(Math.Abs(PortableMath.Tanh(x) - Math.Tanh(x)) <= 1e-15, $"tanh({x})");
         for (var x = 0.01; x < 100; x *= 1.37)
             foreach (var y in new[] { -3.5, -0.4, 0.5, 2.0, 7.25 })
                 Assert.True(Math.Abs(PortableMath.Pow(x, y) / Math.Pow(x, y) - 1) <= 1e-13, $"pow({x},{y})");
