@@ -1,4 +1,6 @@
+using Backtest.Stages.Atlas;
 using Backtest.Stages.Clean;
+using Backtest.Stages.Discovery;
 using Backtest.Stages.Events;
 using Backtest.Stages.Features;
 using Backtest.Stages.Ingest;
@@ -37,6 +39,20 @@ partial class Build : PipelineBuild
         .DependsOn(Features)
         .Actions(() => EventsStage.Actions(Settings))
         .Executes(() => BarPrepareIndex.Refresh(Settings));
+
+    Target Templates => _ => _
+        .Description("Backlog claims resolved into templates; specs they need that do not exist listed in spec_tasks.parquet")
+        .Actions(() => TemplatesStage.Actions(Settings));
+
+    Target Plan => _ => _
+        .Description("Hypotheses to test (symbols × events × horizons × directions) under the budgets of spec/plan.yaml")
+        .DependsOn(Templates, Clean)
+        .Actions(() => PlanStage.Actions(Settings));
+
+    Target Discover => _ => _
+        .Description("Statistics of every planned hypothesis over the whole series, FDR-adjusted and gated by spec/gates.yaml")
+        .DependsOn(Plan, Events)
+        .Actions(() => DiscoverStage.Actions(Settings, [DiscoverStage.Full]));
 
     Target CacheGc => _ => _
         .Description("Prunes blobs in data/cache/cas that no action record references")

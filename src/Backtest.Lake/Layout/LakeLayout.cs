@@ -54,6 +54,8 @@ public static class LakeLayout
     public static string HypothesisStats(string window, string hypothesisId) => $"data/reports/discovery/{window}/stats/{hypothesisId}.json";
     /// <summary>Every tested hypothesis with statistics and verdicts.</summary>
     public static string Hypotheses(string window) => $"{Discovery(window)}/hypotheses.parquet";
+    /// <summary>Funnel counts and thresholds of a window's discovery (for Walkforward and the report).</summary>
+    public static string DiscoverySummary(string window) => $"{Discovery(window)}/discovery.json";
     /// <summary>Ranked discovery summary.</summary>
     public static string DiscoveryReport(string window) => $"{Discovery(window)}/discovery.md";
 
