@@ -39,6 +39,9 @@ partial class Build
     [Parameter("Simulator: effects file planting known truths (docs/simulator.md), or none")]
     readonly string SimEffects = "spec/sim_effects.yaml";
 
+    [Parameter("Certify: rewrite golden/expected with this run's artifacts instead of comparing")]
+    readonly bool Accept;
+
     /// <summary>The run's settings for the stages, validated once.</summary>
     PipelineSettings Settings => _settings ??= MakeSettings();
     PipelineSettings? _settings;

@@ -1,10 +1,15 @@
 using Backtest.Stages.Atlas;
+using Backtest.Stages.Blueprints;
+using Backtest.Stages.Bridge;
+using Backtest.Stages.Certification;
 using Backtest.Stages.Clean;
 using Backtest.Stages.Discovery;
 using Backtest.Stages.Events;
 using Backtest.Stages.Features;
 using Backtest.Stages.Ingest;
+using Backtest.Stages.Reporting;
 using Backtest.Stages.Runtime;
+using Backtest.Stages.Walkforward;
 using Backtest.Targets;
 
 /// <summary>
@@ -14,7 +19,7 @@ using Backtest.Targets;
 partial class Build : PipelineBuild
 {
     /// <summary>`./build.sh [targets] [--parameters]`; Walkforward is the default target.</summary>
-    public static int Main() => Execute<Build>(x => x.Features);
+    public static int Main() => Execute<Build>(x => x.Walkforward);
 
     Target Ingest => _ => _
         .Description("Raw market data per symbol: the simulator (--source sim) or Binance files (--source binance --raw-dir)")
@@ -53,6 +58,38 @@ partial class Build : PipelineBuild
         .Description("Statistics of every planned hypothesis over the whole series, FDR-adjusted and gated by spec/gates.yaml")
         .DependsOn(Plan, Events)
         .Actions(() => DiscoverStage.Actions(Settings, [DiscoverStage.Full]));
+
+    Target Bridge => _ => _
+        .Description("Discovery survivors priced after fees, spread, impact and funding (spec/costs.yaml, stamped with its cost digest)")
+        .DependsOn(Discover)
+        .Actions(() => BridgeStage.Actions(Settings, [DiscoverStage.Full]));
+
+    Target Blueprints => _ => _
+        .Description("Typed strategy blueprints compiled from what passed Bridge, bound to the cost digest")
+        .DependsOn(Bridge)
+        .Actions(() => BlueprintsStage.Actions(Settings, [DiscoverStage.Full]));
+
+    Target Walkforward => _ => _
+        .Description("Per fold: Discover → Bridge → Blueprints on the train window, then trade the test window; stitched out-of-sample result")
+        .DependsOn(Blueprints)
+        .Triggers(Report)
+        .Actions(() => WalkforwardStage.Actions(Settings));
+
+    Target Report => _ => _
+        .Description("The final strategy report (report.html with inline charts, report.md, report.json) of the walk-forward run")
+        .After(Walkforward)
+        .Actions(() => ReportStage.Actions(Settings));
+
+    Target Certify => _ => _
+        .Description("Reruns the synthetic certification batch (golden/batch) in an isolated folder and compares it with golden/expected; --accept rewrites golden")
+        .Executes(() =>
+        {
+            var outcome = Certification.Run(RootDirectory, typeof(Build).Assembly.Location, Accept, m => Log.Information(m), Cancellation);
+            ReportSummary($"{outcome.Compared} artifacts {(Accept ? "accepted" : outcome.Passed ? "match golden" : $"compared, {outcome.Differences.Count} differ")}");
+            if (!outcome.Passed)
+                throw new InvalidOperationException($"certification failed: {outcome.Differences.Count} artifacts differ from golden/expected (run kept at {outcome.Root}):\n" +
+                    string.Join("\n", outcome.Differences) + "\nIf the change is intended, rerun with --accept and commit golden/.");
+        });
 
     Target CacheGc => _ => _
         .Description("Prunes blobs in data/cache/cas that no action record references")

@@ -14,5 +14,8 @@ public sealed record ConceptDefinition(
     IReadOnlyList<int> Horizons,
     ConceptPolicy Policy);
 
-/// <summary>How a concept's validated hypotheses trade: optional ATR stops on top of the horizon time stop, and sizing.</summary>
-public sealed record ConceptPolicy(double? StopLossAtr, double? TakeProfitAtr, int AtrPeriod, string? Filter);
+/// <summary>
+/// How a concept's validated hypotheses trade: the horizon time stop always, optional stop-loss / take-profit in
+/// multiples of the ATR feature <see cref="Atr"/>, and an optional filter expression that must also hold at entry.
+/// </summary>
+public sealed record ConceptPolicy(double? StopLossAtr, double? TakeProfitAtr, string Atr, string? Filter);

@@ -63,6 +63,8 @@ public static class LakeLayout
     public static string Bridge(string window) => $"data/reports/bridge/{window}";
     /// <summary>Net-of-cost validation of passing hypotheses.</summary>
     public static string Validated(string window) => $"{Bridge(window)}/validated.parquet";
+    /// <summary>Funnel counts of a window's bridge (for Walkforward and the report).</summary>
+    public static string BridgeSummary(string window) => $"{Bridge(window)}/bridge.json";
     /// <summary>Readable bridge summary.</summary>
     public static string BridgeReport(string window) => $"{Bridge(window)}/bridge.md";
 

@@ -12,19 +12,21 @@ public static class ConceptLoader
     public const string Folder = "spec/concepts";
 
     private static readonly string[] Keys = ["description", "events", "directions", "horizons", "policy"];
-    private static readonly string[] PolicyKeys = ["stop_loss_atr", "take_profit_atr", "atr_period", "filter"];
+    private static readonly string[] PolicyKeys = ["stop_loss_atr", "take_profit_atr", "atr", "filter"];
 
     /// <summary>Every concept by id, validated against the events that exist.</summary>
-    public static IReadOnlyDictionary<string, (ConceptDefinition Concept, string File)> LoadAll(string root, IReadOnlySet<string> events, Action<SpecScalar, string>? validateFilter = null)
+    public static IReadOnlyDictionary<string, (ConceptDefinition Concept, string File)> LoadAll(string root, IReadOnlySet<string> events,
+        Action<SpecScalar, string>? validateFilter = null, IReadOnlySet<string>? features = null)
     {
         var result = new SortedDictionary<string, (ConceptDefinition, string)>(StringComparer.Ordinal);
         foreach (var file in SpecFile.List(root, Folder))
-            result.Add(SpecFile.IdOf(file), (Parse(SpecFile.ReadMap(root, file), SpecFile.IdOf(file), events, validateFilter), file));
+            result.Add(SpecFile.IdOf(file), (Parse(SpecFile.ReadMap(root, file), SpecFile.IdOf(file), events, validateFilter, features), file));
         return result;
     }
 
     /// <summary>Validates one concept mapping.</summary>
-    public static ConceptDefinition Parse(SpecMap map, string id, IReadOnlySet<string> events, Action<SpecScalar, string>? validateFilter = null)
+    public static ConceptDefinition Parse(SpecMap map, string id, IReadOnlySet<string> events, Action<SpecScalar, string>? validateFilter = null,
+        IReadOnlySet<string>? features = null)
     {
         map.RejectUnknownKeys(Keys);
         var description = map.RequireString("description");
@@ -41,13 +43,17 @@ public static class ConceptLoader
         policy?.RejectUnknownKeys(PolicyKeys);
         var stop = PositiveOrNull(policy, "stop_loss_atr");
         var take = PositiveOrNull(policy, "take_profit_atr");
-        var atrPeriod = policy?.OptionalScalar("atr_period") is { } ap ? ap.AsInt() : 14;
-        if (atrPeriod < 2) throw policy!.RequireScalar("atr_period").Error($"atr_period must be at least 2, found {atrPeriod}");
+        var atrNode = policy?.OptionalScalar("atr");
+        var atr = atrNode?.Text ?? "atr_14";
+        if ((stop is not null || take is not null) && features is not null && !features.Contains(atr))
+            throw ((SpecNode?)atrNode ?? policy!).Error(atrNode is null
+                ? "stops in ATR multiples need an ATR feature: set 'atr: <feature id>' (the default atr_14 has no spec in spec/features)"
+                : $"unknown feature '{atr}'{Suggest.Hint(atr, features)}: 'atr' names the ATR feature the stops are measured in");
         var filter = policy?.OptionalScalar("filter");
         if (filter is not null) validateFilter?.Invoke(filter, filter.Text);
         return new ConceptDefinition(id, description, eventNodes.Select(e => e.Text).Distinct().Order(StringComparer.Ordinal).ToArray(),
             directions.Count > 0 ? directions : [Direction.Long, Direction.Short], horizons,
-            new ConceptPolicy(stop, take, atrPeriod, filter?.Text));
+            new ConceptPolicy(stop, take, atr, filter?.Text));
     }
 
     internal static IReadOnlyList<Direction> ParseDirections(SpecMap map, string key) =>

@@ -24,7 +24,7 @@ public sealed record ResearchSpecs(
         var names = BarFrame.FieldNames.Concat(features.Graph.Ids).ToHashSet(StringComparer.Ordinal);
         var events = EventLoader.LoadAll(root, names);
         var concepts = ConceptLoader.LoadAll(root, events.Keys.ToHashSet(StringComparer.Ordinal),
-            (scalar, _) => EventLoader.ParseExpression(scalar, ExpressionType.Boolean, names));
+            (scalar, _) => EventLoader.ParseExpression(scalar, ExpressionType.Boolean, names), features.Graph.Ids.ToHashSet(StringComparer.Ordinal));
         return new ResearchSpecs(features, events, concepts, BacklogLoader.LoadAll(root));
     }
 

@@ -45,13 +45,6 @@ public static class DiscoverStage
         }
     }
 
-    private static double[] LogOf(double[] close)
-    {
-        var result = new double[close.Length];
-        for (var i = 0; i < close.Length; i++) result[i] = Math.Log(close[i]);
-        return result;
-    }
-
     private static string Bound(long ts) => ts is long.MinValue or long.MaxValue ? "open" : UtcTime.Iso(ts);
 
     private static BuildAction StatsAction(PipelineSettings s, ResearchWindow window, PlannedHypothesis h, string output)
@@ -74,7 +67,7 @@ public static class DiscoverStage
                 var barsPath = ctx.InputPath(bars);
                 var frame = LakeMemo.Bars(barsPath);
                 var range = WindowRange.Of(frame.Ts, window);
-                var logClose = LakeMemo.Derived(barsPath, "log_close", () => LogOf(frame.Close));
+                var logClose = LakeMemo.LogClose(barsPath);
                 var slice = logClose.AsSpan(range.Start, range.Length);
                 var drift = LakeMemo.Derived(barsPath, $"drift/{window.FromTs}/{window.ToTs}/{h.Horizon}",
                     () => new[] { HypothesisTest.MeanForwardLogReturn(logClose.AsSpan(range.Start, range.Length), h.Horizon) })[0];

@@ -9,7 +9,7 @@ public static class DiscoveryTable
 {
     /// <summary>A row read back (what Bridge and the report need).</summary>
     public sealed record Row(string Id, string Window, string Symbol, string Event, int Horizon, string Direction, string Concept,
-        int N, double MeanBps, double DriftBps, double Ess, double HacT, double P, double Q, bool Passed, int Rank);
+        int N, double MeanBps, double SdBps, double DriftBps, double Ess, double HacT, double P, double Q, bool Passed, int Rank);
 
     /// <summary>Writes the gated family.</summary>
     public static void Write(string path, IReadOnlyList<GatedHypothesis> rows, DiscoveryGates gates)
@@ -47,11 +47,11 @@ public static class DiscoveryTable
         var n = t.RowCount;
         var id = t["hypothesis_id"].Strings(); var window = t["window"].Strings(); var symbol = t["symbol"].Strings(); var ev = t["event"].Strings();
         var horizon = t["horizon"].Int32s(); var direction = t["direction"].Strings(); var concept = t["concept"].Strings();
-        var count = t["n"].Int32s(); var mean = t["mean_bps"].Doubles(); var drift = t["drift_bps"].Doubles(); var ess = t["ess"].Doubles();
+        var count = t["n"].Int32s(); var mean = t["mean_bps"].Doubles(); var sd = t["sd_bps"].Doubles(); var drift = t["drift_bps"].Doubles(); var ess = t["ess"].Doubles();
         var hacT = t["hac_t"].Doubles(); var p = t["p_value"].Doubles(); var q = t["q_value"].Doubles(); var passed = t["passed"].Booleans(); var rank = t["rank"].Int32s();
         var rows = new Row[n];
         for (var i = 0; i < n; i++)
-            rows[i] = new Row(id[i]!, window[i]!, symbol[i]!, ev[i]!, horizon[i], direction[i]!, concept[i]!, count[i], mean[i], drift[i], ess[i], hacT[i], p[i], q[i], passed[i], rank[i]);
+            rows[i] = new Row(id[i]!, window[i]!, symbol[i]!, ev[i]!, horizon[i], direction[i]!, concept[i]!, count[i], mean[i], sd[i], drift[i], ess[i], hacT[i], p[i], q[i], passed[i], rank[i]);
         return rows;
     }
 }

@@ -22,6 +22,15 @@ public static class LakeMemo
     /// <summary>An event file's columns.</summary>
     public static LakeTables.EventColumns Events(string path) => Get(path, "events", () => LakeTables.ReadEvents(path));
 
+    /// <summary>Natural logs of a bars file's closes (discovery and bridge samples are log returns).</summary>
+    public static double[] LogClose(string barsPath) => Get(barsPath, "log_close", () =>
+    {
+        var close = Bars(barsPath).Close;
+        var result = new double[close.Length];
+        for (var i = 0; i < close.Length; i++) result[i] = Math.Log(close[i]);
+        return result;
+    });
+
     /// <summary>A value derived from a file (e.g. log closes), memoised with the file's identity.</summary>
     public static T Derived<T>(string path, string kind, Func<T> compute) where T : class => Get(path, kind, compute);
 
