@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Backtest.Stages.Tests.Reporting;
 
-/// <summary>Reads the comma-separated vector files under vectors/reporting (lines starting with '#' are comments; first row is the header).</summary>
+/// <summary>
+/// Reads the comma-separated vector files under vectors/reporting: lines starting with '#' are comments, the first
+/// row is the header, and the last column takes the rest of the line (so it may hold commas, e.g. "1,000").
+/// </summary>
 internal static class ReportVectors
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "vectors", "reporting");
@@ -14,7 +17,7 @@ internal static class ReportVectors
         var header = lines[0].Split(',');
         return lines.Skip(1).Select(l =>
         {
-            var cells = l.Split(',');
+            var cells = l.Split(',', header.Length);
             Assert.True(cells.Length == header.Length, $"{file}: '{l}' has {cells.Length} cells, header has {header.Length}");
             return header.Zip(cells).ToDictionary(p => p.First, p => p.Second);
         }).ToList();

@@ -47,7 +47,7 @@ public sealed partial class SvgChartTests
         var svg = SvgChart.TimeArea(Frame with { Kind = "drawdown" }, ReportFixtures.Days(10), new ChartLine("dd", new double[10], ChartInk.Loss), AxisFormat.Percent);
         Assert.Contains("data-points=\"10\"", svg);
         AssertGeometry(svg, 300);
-        Assert.Contains(">0.0%</text>", svg);
+        Assert.Contains(">0%</text>", svg);
         Assert.Contains(">-1.0%</text>", svg);
         Assert.DoesNotContain(">0.2%</text>", svg);    // nothing above zero
         var ys = PathPoints(svg).Select(p => p.Y).Distinct().ToArray();

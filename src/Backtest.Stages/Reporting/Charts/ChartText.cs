@@ -13,16 +13,23 @@ internal static class ChartText
     /// <summary>A pixel coordinate: one decimal is finer than any screen needs and keeps the SVG small.</summary>
     public static string Coord(double v) => (Math.Round(v, 1) + 0.0).ToString("0.#", Inv);
 
-    /// <summary>An axis tick label for <paramref name="value"/> on a scale with step <paramref name="step"/> (NaN for raw scales).</summary>
-    public static string Tick(double value, double step, AxisFormat format)
+    /// <summary>
+    /// An axis tick label for <paramref name="value"/> on <paramref name="scale"/>: decimals follow the step, and
+    /// one unit (k, M, B, T or scientific) serves the whole axis, chosen from its largest bound, so labels never
+    /// mix "5,000" with "10k". Zero is always a bare "0" (or "0%").
+    /// </summary>
+    public static string Tick(double value, NiceScale scale, AxisFormat format)
     {
-        if (format == AxisFormat.Percent)
-            return Math.Abs(value) >= 1e13 ? ReportNumbers.Scientific(value, exponentShift: 2) + "%" : Scaled(value * 100, step * 100) + "%";
-        var magnitude = Math.Abs(value);
-        if (magnitude >= 1e15) return (value + 0.0).ToString("0.##E+0", Inv);
+        var magnitude = Math.Max(Math.Abs(scale.Min), Math.Abs(scale.Max));
+        var percent = format == AxisFormat.Percent;
+        var unit = percent ? "%" : "";
+        if (value == 0) return "0" + unit;
+        if (percent)
+            return magnitude >= 1e13 ? ReportNumbers.Scientific(value, exponentShift: 2) + unit : Scaled(value * 100, scale.Step * 100) + unit;
+        if (magnitude >= 1e15) return ReportNumbers.Scientific(value);
         (double divisor, string suffix) = magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B")
             : magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e4 ? (1e3, "k") : (1, "");
-        return Scaled(value / divisor, step / divisor) + suffix;
+        return Scaled(value / divisor, scale.Step / divisor) + suffix;
     }
 
     /// <summary>A value label next to a bar: percent with sign, or an amount with thousands separators.</summary>
@@ -32,7 +39,6 @@ internal static class ChartText
 
     private static string Scaled(double value, double step)
     {
-        if (value == 0 && !(double.IsFinite(step) && step > 0)) return "0";
         var tiny = double.IsFinite(step) && step > 0 ? step < 1e-6 : Math.Abs(value) < 1e-6;
         if (tiny) return (value + 0.0).ToString("0.###E+0", Inv);
         var decimals = double.IsFinite(step) && step > 0

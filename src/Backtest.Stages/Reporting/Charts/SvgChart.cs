@@ -171,7 +171,7 @@ public static class SvgChart
         {
             var px = plot.X(x, tick);
             Line(sb, px, plot.Top, px, plot.Bottom, Grid);
-            Text(sb, px, plot.Bottom + 16, ChartText.Tick(tick, x.Step, format));
+            Text(sb, px, plot.Bottom + 16, ChartText.Tick(tick, x, format));
         }
         sb.Append("</g>");
         var zero = plot.X(x, 0);
@@ -301,7 +301,7 @@ public static class SvgChart
         {
             var py = plot.Y(scale, tick);
             Line(sb, plot.Left, py, plot.Right, py, Grid);
-            Text(sb, plot.Left - 8, py + 4, ChartText.Tick(tick, scale.Step, format));
+            Text(sb, plot.Left - 8, py + 4, ChartText.Tick(tick, scale, format));
         }
         sb.Append("</g>");
         if (zeroLine && scale.Min <= 0 && scale.Max >= 0)
