@@ -43,7 +43,6 @@ public sealed class ChromiumReportTests(ITestOutputHelper output)
         Assert.Equal(6, charts["folds"].Bars);
         Assert.Equal(7, charts["costs"].Points);            // borrow is 0: still a row, drawn as a 1-px hairline at zero
         Assert.Equal(7, charts["costs"].Bars);
-        Assert.True(run.Elapsed < TimeSpan.FromSeconds(20), $"chromium took {run.Elapsed}");
         Assert.StartsWith("<p class=\"synthetic\"", BodyStart(run.Stdout));
     }
 

@@ -12,7 +12,8 @@ internal sealed record ChromiumRun(int ExitCode, string Stdout, string Stderr, I
 
 /// <summary>
 /// Runs Debian's /usr/bin/chromium headless on a local file with a fresh profile and every background service
-/// off, captures stdout (the DOM) and stderr (the log), and kills the whole process tree on timeout.
+/// off, captures stdout (the DOM) and stderr (the log), and kills the whole process tree on timeout (the crash
+/// handler Chromium detaches to init watches the browser and exits with it).
 /// <para>
 /// Console messages: with <c>--enable-logging=stderr</c> Chromium logs each console message of a page as
 /// <c>[pid:tid:time:LEVEL:CONSOLE:line] "text", source: url (line)</c>. For pages that are not built-in
@@ -70,6 +71,9 @@ internal static partial class HeadlessChromium
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
         };
+        // Chromium's crash handler and caches follow XDG folders, not --user-data-dir: keep them in the temp profile too.
+        psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(profile, "xdg-config");
+        psi.Environment["XDG_CACHE_HOME"] = Path.Combine(profile, "xdg-cache");
         foreach (var a in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
                      "--disable-default-apps", "--mute-audio", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"])

@@ -83,8 +83,8 @@ internal static class ReportFixtures
             ts[i] = Jan2024 + 30 * Day + i * step;
             if (i > 0)
             {
-                e *= 1 + 0.0006 + 0.009 * Shock(ref state);
-                h *= 1 + 0.0003 + 0.02 * Shock(ref state);
+                e *= 1 + 0.0008 + 0.006 * Shock(ref state);
+                h *= 1 + 0.0002 + 0.012 * Shock(ref state);
             }
             equity[i] = e;
             hold[i] = h;
