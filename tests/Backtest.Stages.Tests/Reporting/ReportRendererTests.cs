@@ -226,6 +226,10 @@ public sealed class ReportRendererTests
         Snapshot.Verify(ReportRenderer.Markdown(ReportFixtures.Small()), "small", "md");
 
     [Fact]
+    public void Json_snapshot_of_a_small_model() =>
+        Snapshot.Verify(ReportRenderer.Json(ReportFixtures.Small()), "small", "json");
+
+    [Fact]
     public void Misaligned_series_is_refused_with_context()
     {
         var m = ReportFixtures.Small();
