@@ -59,6 +59,7 @@ internal sealed class CsvRowWriter(Stream stream) : IDisposable
             Text(_cacheBytes.AsSpan(slot * 32, cached.Length));
             return;
         }
+        Room(32); // Number must not flush between here and the copy below
         var start = _used;
         Number(value);
         var length = _used - start;

@@ -74,7 +74,7 @@ public static class RunSummary
         (signed && v > 0 ? "+" : "") + (v == 0 ? 0.0 : v).ToString("N2", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction, bool signed = true) =>
-        double.IsFinite(fraction) ? (signed && fraction > 0 ? "+" : "") + (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "n/a";
+        double.IsFinite(fraction) ? (signed && fraction > 0 ? "+" : "") + (fraction == 0 ? 0.0 : fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "n/a";
 
     private static string Ratio(double v) => double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 

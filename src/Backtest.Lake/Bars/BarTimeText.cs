@@ -13,6 +13,7 @@ internal static class BarTimeText
     public const long SmallestPlausibleMs = 100_000_000_000L;
 
     /// <summary>ISO-8601 text to epoch milliseconds (UTC); false when the text is not one of the accepted forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseIso(ReadOnlySpan<byte> s, out long ms)
     {
         ms = 0;

@@ -20,6 +20,8 @@ internal static class BarsCsv
     private const string QuoteVolume = "quote_volume";
 
     /// <summary>Parses <paramref name="stream"/>; <paramref name="file"/> names it in messages.</summary>
+    /// <remarks>Optimised at first call: the loop runs a million times in one call, so tiered compilation would start it unoptimised.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RawBars Read(Stream stream, string file, long lengthHint)
     {
         var reader = new CsvLineReader(stream, 1 << 20);
@@ -62,6 +64,7 @@ internal static class BarsCsv
     private static int Capacity(long fileBytes, int firstRowBytes) =>
         (int)Math.Clamp(fileBytes / Math.Max(16, firstRowBytes) * 11 / 10 + 16, 16, int.MaxValue / 16);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static long Time(ReadOnlySpan<byte> text, string file, long line, string field)
     {
         if (CsvFields.TryDigits(text, out var epoch))
