@@ -114,6 +114,7 @@ public static class BlueprintFile
             throw directionNode.Error($"direction is long or short, found {directionNode.Describe()}");
 
         var triggerMap = map.RequireMap("trigger");
+        RejectCutExpressions(triggerMap);
         triggerMap.RejectUnknownKeys(TriggerKeys);
         var trigger = new Trigger(triggerMap.OptionalString("event"), triggerMap.OptionalString("when"), triggerMap.OptionalString("filter"));
 
@@ -126,6 +127,7 @@ public static class BlueprintFile
         }
 
         var exitMap = map.RequireMap("exit");
+        RejectCutExpressions(exitMap);
         exitMap.RejectUnknownKeys(ExitKeys);
         var exit = new ExitPolicy(exitMap.OptionalInt("time_stop_bars"), exitMap.OptionalString("when"),
             exitMap.OptionalDouble("stop_loss_atr"), exitMap.OptionalDouble("take_profit_atr"), exitMap.OptionalString("atr"));
@@ -146,13 +148,24 @@ public static class BlueprintFile
         return new Blueprint(id, symbol, market, timeframe, trigger, direction, entry, exit, sizing, provenance, map.OptionalString("cost_digest"));
     }
 
+    /// <summary>
+    /// In a flow mapping ({when: cross_above(a, b)}) YAML ends a plain value at a comma, so the rest of the expression
+    /// turns up as a key: say what happened instead of "unknown key 'b)'".
+    /// </summary>
+    private static void RejectCutExpressions(SpecMap map)
+    {
+        foreach (var (key, _) in map.Entries)
+            if (key.Text.AsSpan().IndexOfAny("(), <>=") >= 0)
+                throw key.Error($"'{key.Text}' looks like the rest of an expression that YAML cut at a comma: inside {{ }} quote expressions that hold commas, e.g. {{when: \"cross_above(a, b)\"}}, or write the key on its own line");
+    }
+
     private static Sizing ReadSizing(SpecMap map)
     {
         var kindNode = map.RequireScalar("kind");
         if (!SizingKeys.TryGetValue(kindNode.Text, out var keys))
             throw kindNode.Error($"sizing.kind is fixed_units, fixed_notional or risk_budget, found {kindNode.Describe()}" +
                                  Suggest.Hint(kindNode.Text, SizingKeys.Keys));
-        map.RejectUnknownKeys(keys, $"key for {kindNode.Text} sizing");
+        map.RejectUnknownKeys(keys, $"{kindNode.Text} sizing key");
         return kindNode.Text switch
         {
             "fixed_units" => new FixedUnitsSizing(map.RequireDouble("units")),
@@ -193,7 +206,7 @@ public static class BlueprintFile
         var usesAtr = exit.StopLossAtr is not null || exit.TakeProfitAtr is not null;
         if (usesAtr && exit.Atr is { } atr && !knownNames.Contains(atr) && !StrategyCompiler.IsComputedAtr(atr))
             throw Locate(tree, BlueprintFields.ExitAtr).Error(
-                $"exit.atr names '{atr}', which is neither a feature nor atr_<period> (an ATR the engine computes, e.g. atr_14){Suggest.Hint(atr, knownNames)}");
+                $"unknown ATR column '{atr}'{Suggest.Hint(atr, knownNames)}: exit.atr names an ATR feature or atr_<period>, which the engine computes (e.g. atr_20)");
         if (exitWhen?.ToString() == "false" && exit.TimeStopBars is null && !usesAtr)
             throw Locate(tree, BlueprintFields.ExitWhen).Error(
                 "exit.when is always false and there is no time stop or ATR stop: the exit can never fire, so a position would never close");
