@@ -107,20 +107,14 @@ internal static class BarsCsv
                 throw new RawDataException(file, ln, name, $"the header names column '{name}' twice (header: {shown})");
             return at;
         }
-        var time = -1;
-        string? timeName = null;
-        foreach (var candidate in TimeColumns)
-        {
-            var at = Find(candidate);
-            if (at < 0) continue;
-            if (time >= 0)
-                throw new RawDataException(file, ln, candidate,
-                    $"the header has two time columns, '{timeName}' and '{candidate}' (header: {shown}): keep one, the bar's open time");
-            (time, timeName) = (at, candidate);
-        }
-        if (time < 0)
+        var times = TimeColumns.Select(name => (Name: name, At: Find(name))).Where(c => c.At >= 0).OrderBy(c => c.At).ToArray();
+        if (times.Length > 1)
+            throw new RawDataException(file, ln, times[1].Name,
+                $"the header has two time columns, '{times[0].Name}' and '{times[1].Name}' (header: {shown}): keep one, the bar's open time");
+        if (times.Length == 0)
             throw new RawDataException(file, ln, "datetime",
                 $"missing the time column: name it datetime, timestamp or open_time (the bar's open, ISO-8601 UTC or epoch ms); the header found is '{shown}'");
+        var (timeName, time) = times[0];
         var columns = new int[RequiredColumns.Length];
         for (var c = 0; c < RequiredColumns.Length; c++)
         {
@@ -129,7 +123,7 @@ internal static class BarsCsv
                 throw new RawDataException(file, ln, RequiredColumns[c],
                     $"missing column '{RequiredColumns[c]}': a bars CSV needs a time column and open, high, low, close, volume (quote_volume optional); the header found is '{shown}'");
         }
-        layout = new Layout(names.Length, time, timeName!, columns[0], columns[1], columns[2], columns[3], columns[4], Find(QuoteVolume));
+        layout = new Layout(names.Length, time, timeName, columns[0], columns[1], columns[2], columns[3], columns[4], Find(QuoteVolume));
         return true;
     }
 
