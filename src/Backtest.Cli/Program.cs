@@ -3,10 +3,6 @@ namespace Backtest.Cli;
 /// <summary>The `backtest` executable's entry point.</summary>
 public static class Program
 {
-    /// <summary>Dispatches the command line; commands arrive with the engine (see README).</summary>
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("backtest: no commands yet");
-        return 2;
-    }
+    /// <summary>Runs the command line against the real console and working folder.</summary>
+    public static int Main(string[] args) => BacktestCommandLine.Run(args, CliEnvironment.FromConsole());
 }

@@ -1,0 +1,12 @@
+namespace Backtest.Cli;
+
+/// <summary>The process exit codes, so scripts can tell a bad input from a mistyped command.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Success = 0;
+    /// <summary>The input (blueprint, bars, costs, specs) cannot be used; one paragraph on stderr says where and why.</summary>
+    public const int BadInput = 1;
+    /// <summary>The command line itself is wrong: unknown command or option, missing or malformed value.</summary>
+    public const int Usage = 2;
+}
