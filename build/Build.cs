@@ -78,7 +78,8 @@ partial class Build : PipelineBuild
     Target Report => _ => _
         .Description("The final strategy report (report.html with inline charts, report.md, report.json) of the walk-forward run")
         .After(Walkforward)
-        .Actions(() => ReportStage.Actions(Settings));
+        .Actions(() => ReportStage.Actions(Settings))
+        .Executes(() => ReportOutcome($"Report: {ReportStage.Paths(WalkforwardPaths.RunId(Settings)).Html}"));
 
     Target Certify => _ => _
         .Description("Reruns the synthetic certification batch (golden/batch) in an isolated folder and compares it with golden/expected; --accept rewrites golden")

@@ -42,7 +42,7 @@ public static class BlueprintsStage
             foreach (var (id, (_, file)) in specs.Events) digests[file] = eventDigests[id];
             yield return new BuildAction
             {
-                Partition = window.Id,
+                Partition = $"compile/{window.Id}",
                 Code = StageCode.Assemblies,
                 SpecDigests = digests,
                 Extra = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["cost_digest"] = costDigest },

@@ -39,7 +39,7 @@ public static class BridgeStage
         {
             yield return new BuildAction
             {
-                Partition = window.Id,
+                Partition = $"bridge/{window.Id}",
                 Code = StageCode.Assemblies,
                 SpecDigests = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {

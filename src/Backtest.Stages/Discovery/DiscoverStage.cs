@@ -53,7 +53,7 @@ public static class DiscoverStage
         var events = LakeLayout.Event(s.Market, h.Symbol, s.Timeframe, h.Event);
         return new BuildAction
         {
-            Partition = $"{window.Id}/{h.Id}",
+            Partition = $"stats/{window.Id}/{h.Id}",
             Code = StageCode.Assemblies,
             Parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -87,7 +87,7 @@ public static class DiscoverStage
     private static BuildAction GatingAction(PipelineSettings s, ResearchWindow window, IReadOnlyList<PlannedHypothesis> plan,
         IReadOnlyList<string> stats, GateSettings gates, string gatesDigest) => new()
     {
-        Partition = window.Id,
+        Partition = $"gate/{window.Id}",
         Code = StageCode.Assemblies,
         SpecDigests = new SortedDictionary<string, string>(StringComparer.Ordinal) { [GatesLoader.Path] = gatesDigest },
         Inputs = [LakeLayout.PlanSummary, .. stats],

@@ -50,7 +50,8 @@ public static class ReportBuilder
         ];
         var gates = m.Gates.Select(g => new GateRow(g.Gate, g.Comparison, g.Threshold, g.Value, g.Passed)).ToArray();
         var c = m.Costs;
-        var costs = new CostBreakdown(c.PricePnl, c.Fees, c.Spread, c.Impact, c.Funding, c.Borrow, c.NetPnl);
+        // Signed contributions to P&L: costs negative, funding as received (+) or paid (−).
+        var costs = new CostBreakdown(c.PricePnl, -c.Fees, -c.Spread, -c.Impact, c.Funding, -c.Borrow, c.NetPnl);
         var foldRows = summaries.Select(f => new FoldRow(f.Fold, Day(f.TrainFrom), Day(f.TrainTo), Day(f.TestFrom), Day(f.TestTo),
             f.Blueprints, f.Trades, f.OosReturn, f.IsSharpe, f.OosSharpe)).ToArray();
 

@@ -71,7 +71,7 @@ public static class Stitcher
             buyAndHold.Length > 0 ? buyAndHold[^1] / capital - 1 : 0, costs, dsr, pbo, verdicts, funnel,
             summaries.Select(x => new DegradationRow(x.Fold, x.IsSharpe, x.OosSharpe)).ToArray(), costDigest,
             [.. PerformanceMetrics.Conventions,
-             new("dsr", "PSR(SR0) of the stitched daily returns; SR0 from the variance of every tested hypothesis's per-day Sharpe (mean/sd of its event sample × √(events per day)) and N = their count over all folds; raw kurtosis"),
+             new("dsr", "PSR(SR0) of the stitched daily returns; SR0 from the variance of every tested hypothesis's per-day Sharpe (mean/sd of its event sample × √(effective events per day, ESS)) and N = their count over all folds; raw kurtosis"),
              new("pbo", "CSCV on each fold's in-sample daily returns of its candidate blueprints traded alone (8 blocks); mean over folds with at least two candidates"),
              new("stitching", "each fold trades the initial capital; stitched equity compounds fold returns; components and trades scaled by the equity the fold starts with; positions still open at a test window's end are closed at its last open")]);
 
@@ -124,8 +124,8 @@ public static class Stitcher
         {
             var days = (fold.Train.ToTs - fold.Train.FromTs) / 86_400_000.0;
             foreach (var h in DiscoveryTable.Read(input(LakeLayout.Hypotheses(fold.Id))))
-                if (!double.IsNaN(h.P) && h.SdBps > 0 && h.N > 1)
-                    trials.Add(h.MeanBps / h.SdBps * Math.Sqrt(h.N / days));
+                if (!double.IsNaN(h.P) && h.SdBps > 0 && h.Ess > 1)
+                    trials.Add(h.MeanBps / h.SdBps * Math.Sqrt(h.Ess / days));
         }
         var daily = ts.Length == 0 ? [] : PerformanceMetrics.DailyReturns(capital, ts, equity);
         if (daily.Length < 3 || trials.Count == 0)

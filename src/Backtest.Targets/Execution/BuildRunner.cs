@@ -65,7 +65,7 @@ internal static class BuildRunner
             {
                 cache.Flush();
             }
-            return Finish(log, plan);
+            return Finish(log, plan, build.Outcomes);
         }
         catch (Exception exception) when (plan is null || plan.All(t => t.Status is ExecutionStatus.Scheduled or ExecutionStatus.Skipped))
         {
@@ -77,12 +77,12 @@ internal static class BuildRunner
         {
             log.Error("The runner failed: " + ExceptionText.Flatten(exception));
             if (log.Verbosity >= Verbosity.Verbose) log.Write(Verbosity.Verbose, exception.ToString(), BuildLog.Tone.Dim);
-            Finish(log, plan!);
+            Finish(log, plan!, build.Outcomes);
             return Failure;
         }
     }
 
-    private static int Finish(BuildLog log, IReadOnlyList<ExecutableTarget> plan)
+    private static int Finish(BuildLog log, IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<string>? outcomes = null)
     {
         foreach (var target in plan)
         {
@@ -92,6 +92,7 @@ internal static class BuildRunner
         var aborted = plan.Any(t => t.Status == ExecutionStatus.Aborted);
         var failed = plan.Any(t => t.Status is ExecutionStatus.Failed or ExecutionStatus.NotRun);
         SummaryTable.Write(log, plan, !aborted && !failed, DateTimeOffset.Now);
+        foreach (var line in outcomes ?? []) log.Write(Verbosity.Quiet, line, BuildLog.Tone.Plain);
         return aborted ? Aborted : failed ? Failure : Success;
     }
 

@@ -82,6 +82,14 @@ public abstract class PipelineBuild
         if (CurrentTarget is { } target) target.Info = target.Info is null ? text : $"{target.Info}; {text}";
     }
 
+    /// <summary>
+    /// A line printed after the closing "Build succeeded" line, for what the user came for (e.g. the path of a
+    /// report); lines appear in the order reported.
+    /// </summary>
+    protected void ReportOutcome(string line) => Outcomes.Add(line);
+
+    internal List<string> Outcomes { get; } = [];
+
     internal ExecutableTarget? CurrentTarget { get; set; }
 
     internal void Attach(BuildLog log, CancellationToken cancellation)
