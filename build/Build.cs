@@ -87,9 +87,11 @@ partial class Build : PipelineBuild
         {
             var outcome = Certification.Run(RootDirectory, typeof(Build).Assembly.Location, Accept, m => Log.Information(m), Cancellation);
             ReportSummary($"{outcome.Compared} artifacts {(Accept ? "accepted" : outcome.Passed ? "match golden" : $"compared, {outcome.Differences.Count} differ")}");
-            if (!outcome.Passed)
-                throw new InvalidOperationException($"certification failed: {outcome.Differences.Count} artifacts differ from golden/expected (run kept at {outcome.Root}):\n" +
-                    string.Join("\n", outcome.Differences) + "\nIf the change is intended, rerun with --accept and commit golden/.");
+            if (outcome.Passed) return;
+            foreach (var difference in outcome.Differences.Take(8)) Log.Warning(difference);
+            if (outcome.Differences.Count > 8) Log.Warning($"… and {outcome.Differences.Count - 8} more differing artifacts");
+            throw new InvalidOperationException($"certification failed: {outcome.Differences.Count} of {outcome.Compared} artifacts differ from golden/expected " +
+                $"(diffs above; the run is kept at {outcome.Root}). If the change is intended, rerun with --accept and commit golden/.");
         });
 
     Target CacheGc => _ => _

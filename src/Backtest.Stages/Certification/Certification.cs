@@ -133,7 +133,7 @@ public static class Certification
             : [];
         foreach (var name in expected)
             if (!actual.ContainsKey(name)) differences.Add($"{name}: expected, but the batch did not produce it");
-        foreach (var (name, text) in actual)
+        foreach (var (name, text) in actual.OrderBy(kv => Priority(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(expectedDir, name);
             if (!File.Exists(path)) { differences.Add($"{name}: produced, but golden/expected has no such file"); continue; }
@@ -141,6 +141,17 @@ public static class Certification
         }
         return differences;
     }
+
+    /// <summary>Headline artifacts first, so the first diff a reader sees is the one that matters most.</summary>
+    private static int Priority(string name) =>
+        name.EndsWith("metrics.json", StringComparison.Ordinal) ? 0
+        : name.EndsWith("folds.csv", StringComparison.Ordinal) ? 1
+        : name.EndsWith("trades.csv", StringComparison.Ordinal) ? 2
+        : name.EndsWith("equity.csv", StringComparison.Ordinal) ? 3
+        : name.Contains("/bridge/", StringComparison.Ordinal) ? 4
+        : name.Contains("/blueprints/", StringComparison.Ordinal) ? 5
+        : name.Contains("/discovery/", StringComparison.Ordinal) ? 6
+        : 7;
 
     private static IEnumerable<string> Sorted(string dir) =>
         Directory.Exists(dir) ? Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal) : [];

@@ -10,12 +10,12 @@ namespace Backtest.Stages.Certification;
 public static class GoldenDiff
 {
     /// <summary>Null when equal; else a short report of the first <paramref name="maxRows"/> differences.</summary>
-    public static string? Describe(string name, string expected, string actual, int maxRows = 5)
+    public static string? Describe(string name, string expected, string actual, int maxRows = 3)
     {
         if (expected == actual) return null;
         var e = expected.Split('\n');
         var a = actual.Split('\n');
-        var header = name.EndsWith(".csv", StringComparison.Ordinal) && e.Length > 0 ? e[0].Split(',') : null;
+        var header = name.EndsWith(".csv", StringComparison.Ordinal) && e.Length > 0 ? Cells(e[0]) : null;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{name}: {e.Length - 1} lines expected, {a.Length - 1} received\n");
         var shown = 0;
@@ -28,14 +28,14 @@ public static class GoldenDiff
             sb.Append(CultureInfo.InvariantCulture, $"  line {i + 1}:\n");
             if (header is not null && el is not null && al is not null && i > 0)
             {
-                var ec = el.Split(',');
-                var ac = al.Split(',');
-                for (var c = 0; c < Math.Max(ec.Length, ac.Length); c++)
+                var ec = Cells(el);
+                var ac = Cells(al);
+                for (var c = 0; c < Math.Max(ec.Count, ac.Count); c++)
                 {
-                    var ev = c < ec.Length ? ec[c] : "∅";
-                    var av = c < ac.Length ? ac[c] : "∅";
+                    var ev = c < ec.Count ? ec[c] : "∅";
+                    var av = c < ac.Count ? ac[c] : "∅";
                     if (ev == av) continue;
-                    var col = c < header.Length ? header[c] : $"#{c + 1}";
+                    var col = c < header.Count ? header[c] : $"#{c + 1}";
                     var delta = double.TryParse(ev, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
                                 && double.TryParse(av, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
                         ? string.Create(CultureInfo.InvariantCulture, $" (Δ {y - x:G6})") : "";
@@ -49,5 +49,28 @@ public static class GoldenDiff
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>The cells of one CSV line (RFC 4180 quoting, as <see cref="CanonicalText"/> writes it).</summary>
+    public static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else cell.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(ch);
+        }
+        cells.Add(cell.ToString());
+        return cells;
     }
 }
