@@ -17,8 +17,8 @@ public static class DotNetTasks
     public static TestTotals DotNetTest(string solutionOrProject, string configuration, string resultsDirectory, string? filter = null,
         BuildLog? log = null, CancellationToken cancellation = default)
     {
+        if (Directory.Exists(resultsDirectory)) Directory.Delete(resultsDirectory, recursive: true);
         Directory.CreateDirectory(resultsDirectory);
-        foreach (var old in Directory.EnumerateFiles(resultsDirectory, "*.trx")) File.Delete(old);
 
         var start = new ProcessStartInfo(DotNetExecutable())
         {
@@ -26,7 +26,9 @@ public static class DotNetTasks
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["test", solutionOrProject, "--configuration", configuration, "--logger", "trx", "--results-directory", resultsDirectory, "--nologo"])
+        // Each test project writes its TRX into its own subfolder (TestResultsRoot, see Directory.Build.props): the
+        // logger names files by the second, so projects finishing together in one folder would overwrite each other.
+        foreach (var argument in (string[])["test", solutionOrProject, "--configuration", configuration, "--logger", "trx", $"-p:TestResultsRoot={resultsDirectory}", "--nologo"])
             start.ArgumentList.Add(argument);
         if (filter is not null)
         {

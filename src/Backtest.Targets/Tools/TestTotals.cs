@@ -48,12 +48,12 @@ public sealed record TestTotals(int Passed, int Failed, int Skipped, IReadOnlyLi
         return new TestTotals(passed, failed, skipped, failures);
     }
 
-    /// <summary>Totals of every TRX file in a folder (one per test project).</summary>
+    /// <summary>Totals of every TRX file under a folder (one subfolder per test project).</summary>
     public static TestTotals FromDirectory(string directory)
     {
         var total = None;
         if (!Directory.Exists(directory)) return total;
-        foreach (var file in Directory.EnumerateFiles(directory, "*.trx").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(directory, "*.trx", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             total += FromTrx(file);
         return total;
     }

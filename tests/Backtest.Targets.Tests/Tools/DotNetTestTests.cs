@@ -5,6 +5,18 @@ public sealed class DotNetTestTests : IDisposable
 {
     private readonly TempRoot _root = new();
 
+    // The convention DotNetTest relies on (the repository's Directory.Build.props has it): each project writes its
+    // TRX under $(TestResultsRoot)/<project>, because the logger names files by the second.
+    private const string Props = """
+        <Project>
+          <PropertyGroup Condition="'$(TestResultsRoot)' != ''">
+            <VSTestResultsDirectory>$(TestResultsRoot)/$(MSBuildProjectName)</VSTestResultsDirectory>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    public DotNetTestTests() => _root.Write("Directory.Build.props", Props);
+
     public void Dispose() => _root.Dispose();
 
     [Fact]
@@ -22,6 +34,33 @@ public sealed class DotNetTestTests : IDisposable
 
         var filtered = DotNetTasks.DotNetTest(_root["demo/TrxDemo.csproj"], "Release", _root["results"], "FullyQualifiedName~Adds");
         Assert.Equal("1 passed, 0 failed, 0 skipped", filtered.Summary);
+    }
+
+    [Fact]
+    public void Every_project_of_a_solution_is_counted_even_when_they_finish_in_the_same_second()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
+        foreach (var name in new[] { "One", "Two" })
+        {
+            Directory.CreateDirectory(_root[name]);
+            File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root[$"{name}/{name}.csproj"]);
+            File.Copy(Path.Combine(source, "Tests.cs.txt"), _root[$"{name}/Tests.cs"]);
+        }
+        RunDotnet(_root.Path, "new", "sln", "-n", "Both", "--format", "sln");
+        RunDotnet(_root.Path, "sln", "Both.sln", "add", "One/One.csproj", "Two/Two.csproj");
+
+        var totals = DotNetTasks.DotNetTest(_root["Both.sln"], "Release", _root["results"]);
+        Assert.Equal("6 passed, 4 failed, 2 skipped", totals.Summary);
+    }
+
+    private static void RunDotnet(string directory, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
     }
 
     [Fact]
