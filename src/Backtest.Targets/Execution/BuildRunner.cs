@@ -49,21 +49,32 @@ internal static class BuildRunner
                 return Success;
             }
 
-            using var pipelineLock = PipelineLock.Acquire(build.DataDirectory, environment.Command, DateTimeOffset.UtcNow);
+            // The data lock (and the crash sweep) is taken only by runs that touch the data folder: before any
+            // cached action, or when an uncached step first uses the cache (CacheGc). Tests and certification,
+            // which work in their own folders, never block a pipeline.
+            PipelineLock? pipelineLock = null;
+            ActionCache? cache = null;
+            ActionCache OpenData()
+            {
+                if (cache is not null) return cache;
+                pipelineLock = PipelineLock.Acquire(build.DataDirectory, environment.Command, DateTimeOffset.UtcNow);
+                var swept = TemporaryFiles.Sweep(root, build.DataDirectory);
+                if (swept.Count > 0)
+                    log.Information($"Removed {swept.Count} temporary file(s) left by an interrupted run: {string.Join(", ", swept.Take(5))}{(swept.Count > 5 ? ", …" : "")}");
+                return cache = new ActionCache(root, build.DataDirectory, readOnly: false);
+            }
             log.AttachFile(Path.Combine(root, ".nuke", "temp", "build.log"));
-            var swept = TemporaryFiles.Sweep(root, build.DataDirectory);
-            if (swept.Count > 0)
-                log.Information($"Removed {swept.Count} temporary file(s) left by an interrupted run: {string.Join(", ", swept.Take(5))}{(swept.Count > 5 ? ", …" : "")}");
-            var cache = new ActionCache(root, build.DataDirectory, readOnly: false);
-            build.AttachCache(cache);
-            var engine = new ActionEngine(root, cache, log, options.Jobs, options.NoCache);
+            var needsData = plan.Any(t => t.Definition.Steps.Any(step => step.Actions is not null));
+            build.AttachCache(OpenData);
+            var engine = new ActionEngine(root, needsData ? OpenData() : new ActionCache(root, build.DataDirectory, readOnly: true), log, options.Jobs, options.NoCache);
             try
             {
                 new TargetExecutor(build, log, engine, forced, environment.Cancellation).Execute(plan);
             }
             finally
             {
-                cache.Flush();
+                cache?.Flush();
+                pipelineLock?.Dispose();
             }
             return Finish(log, plan, build.Outcomes);
         }

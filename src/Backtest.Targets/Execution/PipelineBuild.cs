@@ -12,7 +12,7 @@ namespace Backtest.Targets;
 /// </summary>
 public abstract class PipelineBuild
 {
-    private ActionCache? _cache;
+    private Func<ActionCache>? _cache;
     private BuildLog? _log;
 
     /// <summary>Runs the build with the process's arguments; returns the exit code (0 success, 1 failure, 130 aborted).</summary>
@@ -65,7 +65,7 @@ public abstract class PipelineBuild
     public string DataDirectory => Path.Combine(RootDirectory, "data");
 
     /// <summary>The action cache of the data folder (for CacheGc and tests); available once targets run.</summary>
-    public ActionCache Cache => _cache ?? throw new InvalidOperationException("The action cache is available once targets start running.");
+    public ActionCache Cache => _cache?.Invoke() ?? throw new InvalidOperationException("The action cache is available once targets start running.");
 
     /// <summary>The verbosity chosen with <c>--verbosity</c>.</summary>
     public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
@@ -98,7 +98,7 @@ public abstract class PipelineBuild
         Cancellation = cancellation;
     }
 
-    internal void AttachCache(ActionCache cache) => _cache = cache;
+    internal void AttachCache(Func<ActionCache> cache) => _cache = cache;
 
     private static string TargetName<T>(Expression<Func<T, Target>> expression) =>
         expression.Body is MemberExpression member ? member.Member.Name

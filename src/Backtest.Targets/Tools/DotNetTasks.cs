@@ -39,11 +39,13 @@ public static class DotNetTasks
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var tail = new Queue<string>();
+        var buildErrors = new List<string>();
         void Line(string? line)
         {
             if (line is null) return;
             lock (tail)
             {
+                if (line.Contains(": error ", StringComparison.Ordinal)) buildErrors.Add(line.Trim());
                 tail.Enqueue(line);
                 if (tail.Count > 40) tail.Dequeue();
             }
@@ -62,6 +64,13 @@ public static class DotNetTasks
         var totals = TestTotals.FromDirectory(resultsDirectory);
         if (totals.Passed + totals.Failed + totals.Skipped == 0 && process.ExitCode != 0)
             throw new TestRunException($"dotnet test {solutionOrProject} exited {process.ExitCode} without test results. Last output: {string.Join(" | ", tail.Where(l => l.Trim().Length > 0).TakeLast(12))}");
+        // A build error means a whole project's tests are missing from the counts; a non-zero exit that failed tests
+        // do not explain means a test host died. Either way the run must not pass.
+        var errors = buildErrors.Distinct().Take(5).ToArray();
+        if (process.ExitCode != 0 && errors.Length > 0)
+            return totals with { RunFailure = $"a test project failed to build, its tests did not run: {string.Join(" | ", errors)}" };
+        if (process.ExitCode != 0 && totals.Failed == 0)
+            return totals with { RunFailure = $"dotnet test exited {process.ExitCode} although no test failed (a test host crashed?): {string.Join(" | ", tail.Where(l => l.Trim().Length > 0).TakeLast(6))}" };
         return totals;
     }
 

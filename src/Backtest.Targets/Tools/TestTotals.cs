@@ -12,8 +12,14 @@ public sealed record TestTotals(int Passed, int Failed, int Skipped, IReadOnlyLi
     /// <summary>No tests.</summary>
     public static readonly TestTotals None = new(0, 0, 0, []);
 
-    /// <summary>The one line the Test target ends with: "812 passed, 0 failed, 3 skipped".</summary>
-    public string Summary => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
+    /// <summary>
+    /// Why the run failed besides failed tests (a test project that does not build, a crashed test host): its
+    /// tests are missing from the counts, so the run must not pass. Null when nothing else went wrong.
+    /// </summary>
+    public string? RunFailure { get; init; }
+
+    /// <summary>The one line the Test target ends with: "812 passed, 0 failed, 3 skipped" (plus the run failure, if any).</summary>
+    public string Summary => $"{Passed} passed, {Failed} failed, {Skipped} skipped" + (RunFailure is null ? "" : $"; {RunFailure}");
 
     /// <summary>Sums two runs.</summary>
     public static TestTotals operator +(TestTotals a, TestTotals b) =>
@@ -61,6 +67,7 @@ public sealed record TestTotals(int Passed, int Failed, int Skipped, IReadOnlyLi
     /// <summary>Throws <see cref="TestRunException"/> naming the failed tests when any failed.</summary>
     public void EnsureSucceeded()
     {
+        if (RunFailure is not null) throw new TestRunException(RunFailure);
         if (Failed == 0) return;
         var names = FailedTests.Take(10).ToList();
         throw new TestRunException($"{Failed} test(s) failed: {string.Join(", ", names)}{(FailedTests.Count > names.Count ? $" and {FailedTests.Count - names.Count} more" : "")}.");

@@ -8,8 +8,8 @@ public sealed class AtlasPlannerTests
 {
     private static readonly Dictionary<string, ConceptDefinition> Concepts = new()
     {
-        ["momentum"] = new("momentum", "shocks continue", ["shock_down", "shock_up"], [Direction.Long, Direction.Short], [12, 48], new(null, null, 14, null)),
-        ["funding"] = new("funding", "funding mean-reverts", ["funding_high"], [Direction.Short], [288], new(null, null, 14, null)),
+        ["momentum"] = new("momentum", "shocks continue", ["shock_down", "shock_up"], [Direction.Long, Direction.Short], [12, 48], new(null, null, "atr_14", null)),
+        ["funding"] = new("funding", "funding mean-reverts", ["funding_high"], [Direction.Short], [288], new(null, null, "atr_14", null)),
     };
     private static readonly HashSet<string> Events = ["shock_up", "shock_down", "funding_high", "oi_surge"];
     private static readonly HashSet<string> Features = ["ret_1", "funding_z"];

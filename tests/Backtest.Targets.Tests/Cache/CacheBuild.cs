@@ -9,6 +9,7 @@ public sealed class CacheBuild : PipelineBuild
 
     public Target Produce => _ => _.Actions(() => Upstream());
     public Target Consume => _ => _.DependsOn(Produce).Actions(() => Downstream());
+    public Target Idle => _ => _.Executes(() => { });
     public Target Gc => _ => _.Executes(() =>
     {
         Collected = Cache.CollectGarbage();

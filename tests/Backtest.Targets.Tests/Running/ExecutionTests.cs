@@ -137,15 +137,25 @@ public sealed class ExecutionTests : IDisposable
     [Fact]
     public void A_second_pipeline_on_the_same_data_folder_fails_fast_naming_the_holder()
     {
+        _s.Upstream = () => [new BuildAction { Partition = "p", Code = [typeof(ExecutionTests).Assembly], Outputs = ["data/p.txt"], Run = ctx => File.WriteAllText(ctx.OutputPath("data/p.txt"), "p") }];
         using (PipelineLock.Acquire(_s.Root["data"], "build Walkforward --symbols BTCUSDT", new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero)))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = _s.Run("Gc");
+            var result = _s.Run("Produce");
             Assert.Equal(1, result.ExitCode);
             Assert.Contains($"pipeline.lock: PID {Environment.ProcessId} on {Environment.MachineName}, running `build Walkforward --symbols BTCUSDT` since 2025-01-02T03:04:05Z.", result.Output);
             Assert.DoesNotContain("Target ", result.Output.Replace("Targets", ""));
+            Assert.False(_s.Root.Exists("data/p.txt"));
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+
+            // Uncached steps that never touch the data folder (tests, certification) are not blocked …
+            Assert.Equal(0, _s.Run("Idle").ExitCode);
+            // … but one that uses the cache takes the lock when it does, and fails naming the holder.
+            var gc = _s.Run("Gc");
+            Assert.Equal(1, gc.ExitCode);
+            Assert.Contains("running `build Walkforward --symbols BTCUSDT`", gc.Output);
         }
+        Assert.Equal(0, _s.Run("Produce").ExitCode);
         Assert.Equal(0, _s.Run("Gc").ExitCode);
         Assert.False(_s.Root.Exists("data/runtime/pipeline.lock.owner.json"));
     }

@@ -53,6 +53,24 @@ public sealed class DotNetTestTests : IDisposable
         Assert.Equal("6 passed, 4 failed, 2 skipped", totals.Summary);
     }
 
+    [Fact]
+    public void A_test_project_that_does_not_build_fails_the_run_even_when_the_others_pass()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
+        Directory.CreateDirectory(_root["Good"]);
+        File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root["Good/Good.csproj"]);
+        File.Copy(Path.Combine(source, "Tests.cs.txt"), _root["Good/Tests.cs"]);
+        _root.Write("Bad/Bad.csproj", File.ReadAllText(Path.Combine(source, "TrxDemo.csproj.txt")));
+        _root.Write("Bad/Code.cs", "class C { void M() { this does not compile } }");
+        RunDotnet(_root.Path, "new", "sln", "-n", "Mixed", "--format", "sln");
+        RunDotnet(_root.Path, "sln", "Mixed.sln", "add", "Good/Good.csproj", "Bad/Bad.csproj");
+
+        var totals = DotNetTasks.DotNetTest(_root["Mixed.sln"], "Release", _root["results"]);
+        Assert.StartsWith("3 passed, 2 failed, 1 skipped; a test project failed to build", totals.Summary);
+        Assert.Contains("error CS", totals.RunFailure);
+        Assert.Throws<TestRunException>(totals.EnsureSucceeded);
+    }
+
     private static void RunDotnet(string directory, params string[] args)
     {
         var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
