@@ -5,7 +5,8 @@ namespace Backtest.Cli;
 
 /// <summary>
 /// The `backtest` command line (System.CommandLine 2.0): its commands, and the exit code contract: 0 success, 1 bad
-/// input, 2 usage (unknown command or option, missing or malformed value; the errors and a pointer to --help on stderr).
+/// input, 2 usage (unknown command or option, missing or malformed value; the errors and a pointer to --help on stderr),
+/// 3 a bug (the exception on stderr).
 /// </summary>
 public static class BacktestCommandLine
 {
@@ -27,6 +28,14 @@ public static class BacktestCommandLine
             env.Error.WriteLine("usage: backtest run --blueprint FILE --bars FILE [--costs FILE] [--out DIR] [--capital AMOUNT] [--spec DIR] (see backtest run --help)");
             return ExitCodes.Usage;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            env.Error.WriteLine($"backtest: internal error (a bug, not your input; please report it with this text): {e}");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int BadInput = 1;
     /// <summary>The command line itself is wrong: unknown command or option, missing or malformed value.</summary>
     public const int Usage = 2;
+    /// <summary>A bug: an exception no input explains; the stack trace goes to stderr.</summary>
+    public const int InternalError = 3;
 }

@@ -38,6 +38,7 @@ internal sealed class CsvRowWriter(Stream stream) : IDisposable
     }
 
     /// <summary>A number, shortest round-trip invariant text; −0 is written 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Number(double value)
     {
         Room(32);
@@ -51,6 +52,7 @@ internal sealed class CsvRowWriter(Stream stream) : IDisposable
     /// A number in a column whose value rarely changes (cumulative costs): when <paramref name="value"/> equals the last
     /// one written in <paramref name="slot"/>, its bytes are copied instead of formatted again. Same text as <see cref="Number"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RepeatedNumber(double value, int slot)
     {
         ref var cached = ref _cache[slot];
@@ -71,12 +73,27 @@ internal sealed class CsvRowWriter(Stream stream) : IDisposable
     private readonly byte[] _cacheBytes = new byte[8 * 32];
 
     /// <summary>Epoch milliseconds as "yyyy-MM-ddTHH:mm:ss.fffZ", the text <see cref="Core.Time.UtcTime.Iso"/> gives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Time(long ms)
     {
         Room(24);
-        IsoTime.Write(ms, _buffer.AsSpan(_used, 24));
+        var day = Math.DivRem(ms, 86_400_000L, out var inDay);
+        if (inDay < 0 || day != _day)
+        {
+            IsoTime.Write(ms, _buffer.AsSpan(_used, 24));
+            (_day, _date) = inDay < 0 ? (long.MinValue, _date) : (day, _buffer.AsSpan(_used, 11).ToArray());
+        }
+        else
+        {
+            _date.CopyTo(_buffer.AsSpan(_used));
+            IsoTime.WriteTimeOfDay((int)inDay, _buffer.AsSpan(_used + 11, 13));
+        }
         _used += 24;
     }
+
+    // the "yyyy-MM-ddT" of the last day written: bars of one day share it, so the calendar is worked out once a day
+    private long _day = long.MinValue;
+    private byte[] _date = [];
 
     /// <summary>Writes what is buffered to the stream.</summary>
     public void Flush()

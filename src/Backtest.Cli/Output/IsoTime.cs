@@ -13,12 +13,19 @@ internal static class IsoTime
         var d = destination[..24];
         Four(d, 0, year); d[4] = (byte)'-'; Two(d, 5, month); d[7] = (byte)'-'; Two(d, 8, day);
         d[10] = (byte)'T';
-        var seconds = inDay / 1000;
-        Two(d, 11, (int)(seconds / 3600)); d[13] = (byte)':'; Two(d, 14, (int)(seconds / 60 % 60)); d[16] = (byte)':'; Two(d, 17, (int)(seconds % 60));
-        d[19] = (byte)'.';
-        var millis = (int)(inDay % 1000);
-        d[20] = (byte)('0' + millis / 100); d[21] = (byte)('0' + millis / 10 % 10); d[22] = (byte)('0' + millis % 10);
-        d[23] = (byte)'Z';
+        WriteTimeOfDay((int)inDay, d[11..]);
+    }
+
+    /// <summary>Writes "HH:mm:ss.fffZ" (13 bytes) of <paramref name="millisecondOfDay"/> (0 to 86,399,999).</summary>
+    public static void WriteTimeOfDay(int millisecondOfDay, Span<byte> destination)
+    {
+        var d = destination[..13];
+        var seconds = millisecondOfDay / 1000;
+        Two(d, 0, seconds / 3600); d[2] = (byte)':'; Two(d, 3, seconds / 60 % 60); d[5] = (byte)':'; Two(d, 6, seconds % 60);
+        d[8] = (byte)'.';
+        var millis = millisecondOfDay % 1000;
+        d[9] = (byte)('0' + millis / 100); d[10] = (byte)('0' + millis / 10 % 10); d[11] = (byte)('0' + millis % 10);
+        d[12] = (byte)'Z';
     }
 
     /// <summary>The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).</summary>

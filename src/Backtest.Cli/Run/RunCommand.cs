@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Backtest.Cli.Output;
 using Backtest.Lake.Files;
 
@@ -17,18 +19,17 @@ public static class RunCommand
         var bars = new Option<string>("--bars") { Description = "Bars: CSV (time = bar open, ISO-8601 UTC or epoch ms; open, high, low, close, volume) or a lake bars/klines Parquet file", Required = true, HelpName = "FILE" };
         var costs = new Option<string?>("--costs") { Description = "Cost file (default: costs.yaml in the spec folder)", HelpName = "FILE" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: ./backtest-out/<blueprint id>)", HelpName = "DIR" };
-        var capital = new Option<double>("--capital") { Description = "Starting equity in quote currency", DefaultValueFactory = _ => 100_000, HelpName = "AMOUNT" };
+        var capital = new Option<double>("--capital")
+        {
+            Description = "Starting equity in quote currency", DefaultValueFactory = _ => 100_000, HelpName = "AMOUNT",
+            CustomParser = r => Positive(r, "--capital", allowInfinity: false),
+        };
         var spec = new Option<string?>("--spec") { Description = "Spec folder with features/ and events/ (default: <repository root>/spec, the root being the nearest folder upwards holding .nuke/)", HelpName = "DIR" };
-        var leverage = new Option<double>("--leverage-cap") { Description = "Gross leverage cap of the risk allocator (default: none)", DefaultValueFactory = _ => double.PositiveInfinity, HelpName = "X" };
-        capital.Validators.Add(r =>
+        var leverage = new Option<double>("--leverage-cap")
         {
-            var v = r.GetValueOrDefault<double>();
-            if (!(v > 0) || !double.IsFinite(v)) r.AddError($"--capital must be a positive amount, got {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        });
-        leverage.Validators.Add(r =>
-        {
-            if (!(r.GetValueOrDefault<double>() > 0)) r.AddError("--leverage-cap must be > 0");
-        });
+            Description = "Gross leverage cap of the risk allocator: gross notional / equity (Infinity: no cap)", DefaultValueFactory = _ => double.PositiveInfinity, HelpName = "X",
+            CustomParser = r => Positive(r, "--leverage-cap", allowInfinity: true),
+        };
 
         var command = new Command("run", "Run one blueprint over a bars file: print a summary, write trades.csv and equity.csv")
         {
@@ -38,6 +39,15 @@ public static class RunCommand
             parse.GetRequiredValue(blueprint), parse.GetRequiredValue(bars), parse.GetValue(costs), parse.GetValue(output),
             parse.GetValue(capital), parse.GetValue(spec), parse.GetValue(leverage)), env));
         return command;
+    }
+
+    private static double Positive(ArgumentResult result, string option, bool allowInfinity)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && (allowInfinity || double.IsFinite(value)))
+            return value;
+        result.AddError($"{option} must be a positive number, got '{text}'");
+        return default;
     }
 
     /// <summary>Runs, writes and prints; returns the exit code (bad input: one paragraph on stderr, nothing written).</summary>
