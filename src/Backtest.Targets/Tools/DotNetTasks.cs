@@ -40,12 +40,17 @@ public static class DotNetTasks
 
         var tail = new Queue<string>();
         var buildErrors = new List<string>();
+        var hostErrors = new List<string>();
+        var hostErrorLines = 0;
         void Line(string? line)
         {
             if (line is null) return;
             lock (tail)
             {
                 if (line.Contains(": error ", StringComparison.Ordinal)) buildErrors.Add(line.Trim());
+                // A dying test host prints "Testhost process for source(s) '…' exited with error:" and the cause on the next lines.
+                if (line.Contains("exited with error", StringComparison.Ordinal)) hostErrorLines = 5;
+                if (hostErrorLines > 0 && line.Trim().Length > 0) { hostErrors.Add(line.Trim()); hostErrorLines--; }
                 tail.Enqueue(line);
                 if (tail.Count > 40) tail.Dequeue();
             }
@@ -69,6 +74,8 @@ public static class DotNetTasks
         var errors = buildErrors.Distinct().Take(5).ToArray();
         if (process.ExitCode != 0 && errors.Length > 0)
             return totals with { RunFailure = $"a test project failed to build, its tests did not run: {string.Join(" | ", errors)}" };
+        if (process.ExitCode != 0 && totals.Failed == 0 && hostErrors.Count > 0)
+            return totals with { RunFailure = $"a test host failed, its tests did not run: {string.Join(" ", hostErrors)}" };
         if (process.ExitCode != 0 && totals.Failed == 0)
             return totals with { RunFailure = $"dotnet test exited {process.ExitCode} although no test failed (a test host crashed?): {string.Join(" | ", tail.Where(l => l.Trim().Length > 0).TakeLast(6))}" };
         return totals;
