@@ -94,6 +94,15 @@ partial class Build : PipelineBuild
                 $"(diffs above; the run is kept at {outcome.Root}). If the change is intended, rerun with --accept and commit golden/.");
         });
 
+    Target Download => _ => _
+        .Description("Fetches Binance Data Vision files (klines; on perps also funding and metrics) for --symbols, --from, --to into --raw-dir, each checked against its .CHECKSUM")
+        .Requires(() => Symbols)
+        .Executes(() =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            ReportSummary(DownloadStage.RunAsync(Settings, http, m => Log.Information(m), Cancellation).GetAwaiter().GetResult());
+        });
+
     Target CacheGc => _ => _
         .Description("Prunes blobs in data/cache/cas that no action record references")
         .Executes(() => ReportSummary(Cache.CollectGarbage().ToString()));
