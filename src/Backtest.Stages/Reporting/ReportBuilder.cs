@@ -83,7 +83,11 @@ public static class ReportBuilder
         if (m.Synthetic) notes.Add("SYNTHETIC DATA: the simulator planted the effects listed in the effects file; the result says whether the pipeline recovers them, not anything about a market.");
         if (p.Trades == 0) notes.Add("No out-of-sample trades: nothing passed research and costs in any fold's train window.");
         foreach (var g in m.Gates.Where(g => !g.Passed))
-            notes.Add($"Gate {g.Gate} not passed ({g.Value.ToString("G4", inv)} vs {g.Comparison} {g.Threshold.ToString("G4", inv)}): treat this result as unproven.");
+            notes.Add(double.IsNaN(g.Value)
+                ? g.Gate == "max_pbo"
+                    ? "Gate max_pbo could not be evaluated: no fold had two or more blueprints to choose among (CSCV measures the choice), so it counts as failed: treat this result as unproven."
+                    : $"Gate {g.Gate} could not be evaluated (no value), so it counts as failed: treat this result as unproven."
+                : $"Gate {g.Gate} not passed ({g.Value.ToString("G4", inv)} vs {g.Comparison} {g.Threshold.ToString("G4", inv)}): treat this result as unproven.");
         foreach (var f in summaries) foreach (var n in f.Notes) notes.Add($"{f.Fold}: {n}");
 
         var title = $"Walk-forward strategy report: {string.Join(", ", m.Symbols)} ({m.Source}, {m.Timeframe})";

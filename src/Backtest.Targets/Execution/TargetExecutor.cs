@@ -72,15 +72,21 @@ internal sealed class TargetExecutor(PipelineBuild build, BuildLog log, ActionEn
             foreach (var step in target.Definition.Steps)
             {
                 cancellation.ThrowIfCancellationRequested();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 if (step.Execute is { } execute)
                 {
                     execute();
                     ranUncached = true;
+                    log.Verbose($"  uncached step: {clock.ElapsedMilliseconds} ms");
                     continue;
                 }
                 hasActionSteps = true;
                 var graph = ActionGraph.Build(target.Name, step.Actions!(), "data");
+                var listed = clock.ElapsedMilliseconds;
                 var results = engine.Run(graph, forced.Contains(target), cancellation);
+                // Where an up-to-date rerun spends its time: listing the actions (the stage reads its specs and plan)
+                // or deciding them (hashing inputs, reading records).
+                log.Verbose($"  {results.Count} actions listed in {listed} ms, decided and run in {clock.ElapsedMilliseconds - listed} ms");
                 counts.Add(results);
                 if (counts[ActionOutcome.Failed] > 0)
                 {
