@@ -113,6 +113,23 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("abc", run.Output);
     }
 
+    [Theory]
+    [InlineData("1704067200000,1,1,1,1,1\n1704067560000,1,1,1,1,1\n",
+        "BTCUSDT-5m-2024-01.csv line 3, field 'open_time': 1704067560000 (2024-01-01 00:06:00 UTC) is not on the 5m grid")]
+    [InlineData("1704067500000,1,1,1,1,1\n1704067200000,1,1,1,1,1\n",
+        "BTCUSDT-5m-2024-01.csv line 3, field 'open_time': 1704067200000 (2024-01-01 00:00:00 UTC) is earlier than the previous row's 1704067500000")]
+    public void Misaligned_or_unordered_timestamps_name_file_line_and_field(string rows, string message)
+    {
+        var raw = Path.Combine(_root, "raw");
+        Directory.CreateDirectory(raw);
+        File.WriteAllText(Path.Combine(raw, "BTCUSDT-5m-2024-01.csv"), "open_time,open,high,low,close,volume\n" + rows);
+
+        var run = FailingRun("Clean", "--source", "binance", "--raw-dir", raw);
+
+        Assert.Contains(message, run.Output);
+        Assert.Equal("Failed", run.Status("Ingest"));
+    }
+
     [Fact]
     public void A_symbol_without_raw_files_is_named()
     {
