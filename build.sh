@@ -48,7 +48,21 @@ if [[ ${#SHA[@]} -gt 0 ]]; then STAMP=$(build_inputs_stamp); fi
 
 if [[ -z "$STAMP" || ! -f "$BUILD_DLL" || ! -f "$STAMP_FILE" || "$(<"$STAMP_FILE")" != "$STAMP" ]]; then
     mkdir -p "$TEMP_DIR"
-    if ! "$DOTNET" build "$BUILD_PROJECT" -c Release -nologo -v quiet -clp:NoSummary >"$TEMP_DIR/build.out" 2>&1; then
+    # ReadyToRun (precompiled) where the runtime identifier is known: an up-to-date run is mostly start-up and
+    # JIT, and precompiled code takes about a fifth off it. Elsewhere a plain build.
+    case "$(uname -s)-$(uname -m)" in
+        Linux-x86_64) RID=linux-x64 ;;
+        Linux-aarch64 | Linux-arm64) RID=linux-arm64 ;;
+        Darwin-x86_64) RID=osx-x64 ;;
+        Darwin-arm64) RID=osx-arm64 ;;
+        *) RID="" ;;
+    esac
+    if [[ -n "$RID" ]]; then
+        BUILD_COMMAND=(publish "$BUILD_PROJECT" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$SCRIPT_DIR/build/bin/Release")
+    else
+        BUILD_COMMAND=(build "$BUILD_PROJECT" -c Release)
+    fi
+    if ! "$DOTNET" "${BUILD_COMMAND[@]}" -nologo -v quiet -clp:NoSummary >"$TEMP_DIR/build.out" 2>&1; then
         cat "$TEMP_DIR/build.out" >&2
         echo "build.sh: building build/_build.csproj failed (output above, also in .nuke/temp/build.out)." >&2
         exit 1
