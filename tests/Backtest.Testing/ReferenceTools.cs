@@ -61,8 +61,12 @@ public static class ReferenceTools
     /// <summary>Runs an R script with Rscript, returning stdout.</summary>
     public static string RunR(string script, string stdin = "") => Run("/usr/bin/Rscript", ["--vanilla", "-e", script], stdin);
 
-    /// <summary>Runs a program with arguments, returning stdout; throws naming the exit code and stderr on failure.</summary>
-    public static string Run(string fileName, IEnumerable<string> args, string stdin = "", string? workingDirectory = null, int timeoutMs = 300_000)
+    /// <summary>
+    /// Runs a program with arguments, returning stdout; throws naming the exit code and stderr on failure.
+    /// <paramref name="environment"/> sets variables for the child (a null value removes one).
+    /// </summary>
+    public static string Run(string fileName, IEnumerable<string> args, string stdin = "", string? workingDirectory = null, int timeoutMs = 300_000,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -70,6 +74,8 @@ public static class ReferenceTools
             UseShellExecute = false, WorkingDirectory = workingDirectory ?? RepoPaths.Root,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) psi.Environment.Remove(name); else psi.Environment[name] = value;
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
