@@ -51,27 +51,20 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("Discover", run.Output);
     }
 
-    [Fact]
-    public void A_misspelt_function_in_an_event_names_file_line_and_column_and_writes_nothing()
+    [Theory]
+    [InlineData("events/bad.yaml", "description: a typo\nwhen: cross_abov(close, 1)\ncooldown: 12\nside: both\n", "Events",
+        "spec/events/bad.yaml:2:7: unknown function 'cross_abov' (did you mean 'cross_above'?)")]
+    [InlineData("features/ema_x.yaml", "description: x\nop: ema\nof: close\nwindow: 5\n", "Features",
+        "spec/features/ema_x.yaml:4:1: feature 'ema_x': unknown field 'window' for operator 'ema' (allowed: description, of, op, period)")]
+    public void A_bad_spec_names_file_line_and_column_and_writes_nothing(string file, string yaml, string target, string message)
     {
         GoodRun();
-        File.WriteAllText(Path.Combine(_root, "spec", "events", "bad.yaml"), "description: a typo\nwhen: cross_abov(close, 1)\ncooldown: 12\nside: both\n");
+        File.WriteAllText(Path.Combine(_root, "spec", file), yaml);
 
         var run = FailingRun("Discover", "--sim-days", "120");
 
-        Assert.Contains("spec/events/bad.yaml:2:7: unknown function 'cross_abov' (did you mean 'cross_above'?)", run.Output);
-        Assert.Equal("Failed", run.Status("Events"));
-    }
-
-    [Fact]
-    public void An_unknown_field_names_the_file_and_the_fields_allowed()
-    {
-        GoodRun();
-        File.WriteAllText(Path.Combine(_root, "spec", "features", "ema_x.yaml"), "description: x\nop: ema\nof: close\nwindow: 5\n");
-
-        var run = FailingRun("Discover", "--sim-days", "120");
-
-        Assert.Contains("spec/features/ema_x.yaml:4:1: feature 'ema_x': unknown field 'window' for operator 'ema' (allowed: description, of, op, period)", run.Output);
+        Assert.Contains(message, run.Output);
+        Assert.Equal("Failed", run.Status(target));
     }
 
     [Fact]
