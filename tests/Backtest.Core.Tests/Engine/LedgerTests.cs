@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Bars;
 using Backtest.Core.Costs;
 using Backtest.Core.Engine;
@@ -17,7 +18,7 @@ public sealed class LedgerTests
     private static (BarFrame Bars, Strategy Strategy) Case(MarketKind market, Direction direction, ulong seed = 5)
     {
         var bars = SyntheticBars.RandomWalk(N, seed);
-        var rng = new SplitMix64(seed * 31);
+        var rng = new TestRandom(seed * 31);
         var entry = Enumerable.Range(0, N).Select(_ => rng.NextDouble() < 0.02).ToArray();
         var exit = Enumerable.Range(0, N).Select(_ => rng.NextDouble() < 0.01).ToArray();
         var atr = Enumerable.Range(0, N).Select(i => i < 14 ? double.NaN : bars.Close[i] * 0.004).ToArray();

@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Bars;
 using Backtest.Core.Costs;
 using Backtest.Core.Engine;
@@ -14,7 +15,7 @@ public sealed class PortfolioKernelTests
 
     private static Strategy RandomStrategy(BarFrame bars, ulong seed, Sizing sizing, Direction direction = Direction.Long)
     {
-        var rng = new SplitMix64(seed);
+        var rng = new TestRandom(seed);
         var entry = Enumerable.Range(0, bars.Count).Select(_ => rng.NextDouble() < 0.02).ToArray();
         return Strategy(entry, timeStop: 48, direction: direction, sizing: sizing, symbol: bars.Symbol, id: bars.Symbol.ToLowerInvariant());
     }

@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Bars;
 using Backtest.Core.Engine;
 using Backtest.Core.Strategies;
@@ -89,7 +90,7 @@ public sealed class ReferenceBacktestTests
     {
         var bars = SyntheticBars.RandomWalk(N, seed, funding: false);
         var entry = Breakout(bars, 20);
-        var rng = new SplitMix64(seed + 100);
+        var rng = new TestRandom(seed + 100);
         var exit = Enumerable.Range(0, N).Select(_ => rng.NextDouble() < 0.03).ToArray();
         var costs = CostFile(takerBps: CommissionRate * 1e4);
         var result = Kernel(costs, capital: 1e9).Run(

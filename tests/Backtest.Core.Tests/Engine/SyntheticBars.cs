@@ -1,9 +1,10 @@
+using Backtest.Testing;
 using Backtest.Core.Bars;
 using Backtest.Core.Time;
 
 namespace Backtest.Core.Tests.Engine;
 
-/// <summary>Deterministic test markets: a SplitMix64 random walk with opens that gap from the previous close, volumes and 8-hourly funding.</summary>
+/// <summary>Deterministic test markets: a TestRandom random walk with opens that gap from the previous close, volumes and 8-hourly funding.</summary>
 internal static class SyntheticBars
 {
     public const long Start = 1_704_067_500_000; // 2024-01-01 00:05 UTC, a 5m bar close
@@ -12,7 +13,7 @@ internal static class SyntheticBars
     public static BarFrame RandomWalk(int n, ulong seed, string symbol = "BTCUSDT", double start = 60_000, double barVol = 0.002,
         string timeframe = "5m", bool funding = true)
     {
-        var rng = new SplitMix64(seed);
+        var rng = new TestRandom(seed);
         var tf = Timeframe.Parse(timeframe);
         var ts = new long[n]; var open = new double[n]; var high = new double[n]; var low = new double[n]; var close = new double[n];
         var volume = new double[n]; var quote = new double[n]; var rate = new double[n]; var interval = new double[n];
@@ -57,34 +58,5 @@ internal static class SyntheticBars
         var signal = new bool[n];
         foreach (var b in bars) signal[b] = true;
         return signal;
-    }
-}
-
-/// <summary>SplitMix64 (Steele, Lea, Flood 2014): a tiny deterministic generator, so test data never depends on System.Random's algorithm.</summary>
-internal sealed class SplitMix64(ulong seed)
-{
-    private ulong _state = seed;
-    private double? _spare;
-
-    public ulong Next()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
-
-    /// <summary>Standard normal (Marsaglia polar method).</summary>
-    public double NextGaussian()
-    {
-        if (_spare is { } s) { _spare = null; return s; }
-        double u, v, r;
-        do { u = 2 * NextDouble() - 1; v = 2 * NextDouble() - 1; r = u * u + v * v; } while (r >= 1 || r == 0);
-        var f = Math.Sqrt(-2 * Math.Log(r) / r);
-        _spare = v * f;
-        return u * f;
     }
 }

@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Features;
 
 namespace Backtest.Core.Tests.Features;
@@ -55,7 +56,7 @@ public sealed class FeatureGraphTests
         var rng = new TestRandom(3);
         for (var trial = 0; trial < 20; trial++)
         {
-            var shuffled = Set.OrderBy(_ => rng.NextULong()).ToArray();
+            var shuffled = Set.OrderBy(_ => rng.Next()).ToArray();
             Assert.Equal(expected, FeatureGraph.Build(shuffled).Order);
         }
     }

@@ -24,36 +24,36 @@ internal static class FeatureTestData
         var filled = new bool[n];
         var price = startPrice;
         var interest = 1e5;
-        var settlementOffset = rng.Next(96);
+        var settlementOffset = rng.NextInt(96);
         for (var i = 0; i < n; i++)
         {
             ts[i] = 1_672_531_500_000L + 300_000L * i;
             var previous = price;
             var isFilled = rng.NextDouble() < 0.03;
-            if (!isFilled) price *= Math.Exp(0.002 * rng.NextGaussian());
+            if (!isFilled) price *= Math.Exp(0.002 * rng.NextNormal());
             open[i] = previous;
             close[i] = price;
             var top = Math.Max(previous, price);
             var bottom = Math.Min(previous, price);
-            high[i] = isFilled ? price : top * (1 + 0.001 * Math.Abs(rng.NextGaussian()));
-            low[i] = isFilled ? price : bottom * (1 - 0.001 * Math.Abs(rng.NextGaussian()));
-            volume[i] = isFilled ? 0 : 50 * Math.Exp(rng.NextGaussian());
+            high[i] = isFilled ? price : top * (1 + 0.001 * Math.Abs(rng.NextNormal()));
+            low[i] = isFilled ? price : bottom * (1 - 0.001 * Math.Abs(rng.NextNormal()));
+            volume[i] = isFilled ? 0 : 50 * Math.Exp(rng.NextNormal());
             quote[i] = volume[i] * price;
             filled[i] = isFilled;
             if ((i + settlementOffset) % 96 == 0)
             {
                 hours[i] = 8;
-                rate[i] = rng.NextDouble() < 0.2 ? 0.0 : 0.0001 * rng.NextGaussian();
+                rate[i] = rng.NextDouble() < 0.2 ? 0.0 : 0.0001 * rng.NextNormal();
             }
-            interest *= Math.Exp(0.001 * rng.NextGaussian());
+            interest *= Math.Exp(0.001 * rng.NextNormal());
             oi[i] = interest;
         }
         if (withNaNRuns)
         {
             for (var run = 0; run < 3 && n > 10; run++)
             {
-                var start = rng.Next(n);
-                var length = 1 + rng.Next(Math.Max(1, n / 20));
+                var start = rng.NextInt(n);
+                var length = 1 + rng.NextInt(Math.Max(1, n / 20));
                 for (var i = start; i < Math.Min(n, start + length); i++) oi[i] = double.NaN;
             }
         }
@@ -68,13 +68,13 @@ internal static class FeatureTestData
         var level = 100.0;
         for (var i = 0; i < n; i++)
         {
-            level += rng.NextGaussian();
+            level += rng.NextNormal();
             x[i] = level;
         }
         for (var r = 0; r < runs && n > 0; r++)
         {
-            var start = rng.Next(n);
-            var length = 1 + rng.Next(8);
+            var start = rng.NextInt(n);
+            var length = 1 + rng.NextInt(8);
             for (var i = start; i < Math.Min(n, start + length); i++) x[i] = double.NaN;
         }
         return x;

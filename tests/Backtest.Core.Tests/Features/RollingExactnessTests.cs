@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Features.Kernels;
 
 namespace Backtest.Core.Tests.Features;
@@ -16,7 +17,7 @@ public sealed class RollingExactnessTests
         var x = new double[n];
         for (var i = 0; i < n; i++)
         {
-            k[i] = rng.Next(64);
+            k[i] = rng.NextInt(64);
             x[i] = offset + k[i] / 8.0; // exact: ulp(1e9) is 2^-23
         }
         return (x, k);

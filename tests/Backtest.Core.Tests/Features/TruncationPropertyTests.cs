@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using Backtest.Core.Bars;
 using Backtest.Core.Features;
 using FsCheck;
@@ -69,7 +70,7 @@ public sealed class TruncationPropertyTests
         foreach (var p in op.Parameters)
         {
             var value = p.Kind == FeatureParameterKind.Integer
-                ? Math.Min(p.Maximum, p.Minimum + (p.Maximum - p.Minimum <= 1 ? rng.Next(2) : rng.Next(c.Small)))
+                ? Math.Min(p.Maximum, p.Minimum + (p.Maximum - p.Minimum <= 1 ? rng.NextInt(2) : rng.NextInt(c.Small)))
                 : 0.5 + rng.NextDouble() * 1e6;
             parameters.Add(KeyValuePair.Create(p.Name, value));
         }
@@ -77,17 +78,17 @@ public sealed class TruncationPropertyTests
         var bars = FeatureTestData.RandomBars(c.Length, c.Seed, withNaNRuns: true);
         if (c.NaNInPrices && c.Length > 4)
         {
-            var at = rng.Next(c.Length);
-            for (var i = at; i < Math.Min(c.Length, at + 1 + rng.Next(4)); i++)
+            var at = rng.NextInt(c.Length);
+            for (var i = at; i < Math.Min(c.Length, at + 1 + rng.NextInt(4)); i++)
             {
                 bars.Close[i] = double.NaN;
                 bars.High[i] = double.NaN;
             }
         }
         // Positive with NaN runs, so log-based operators see defined values too.
-        var feature = FeatureTestData.SeriesWithNaNRuns(c.Length, c.Seed ^ 0x5EED, runs: rng.Next(4));
+        var feature = FeatureTestData.SeriesWithNaNRuns(c.Length, c.Seed ^ 0x5EED, runs: rng.NextInt(4));
         for (var i = 0; i < feature.Length; i++) feature[i] = Math.Abs(feature[i]) + 1;
-        if (rng.Next(3) == 0 && c.Length > 2) feature[rng.Next(c.Length)] = 0; // a flat or zero print now and then
+        if (rng.NextInt(3) == 0 && c.Length > 2) feature[rng.NextInt(c.Length)] = 0; // a flat or zero print now and then
         return (new FeatureDefinition("feature_under_test", c.Op, of, parameters, "property test"), bars, feature);
     }
 }

@@ -47,7 +47,7 @@ public sealed class BacktestOverfittingTests
     [Fact]
     public void Drops_the_oldest_rows_that_do_not_fill_a_block()
     {
-        var rng = new SplitMix64(5);
+        var rng = new TestRandom(5);
         const int n = 4;
         var full = rng.Normals(11 * n);
         var report = BacktestOverfitting.Cscv(full, 11, n, 4);
@@ -60,7 +60,7 @@ public sealed class BacktestOverfittingTests
     [Fact]
     public void A_constant_configuration_is_never_selected_by_Sharpe_and_ranks_lowest()
     {
-        var rng = new SplitMix64(6);
+        var rng = new TestRandom(6);
         const int rows = 40, n = 3;
         var m = new double[rows * n];
         for (var r = 0; r < rows; r++)
@@ -99,7 +99,7 @@ public sealed class BacktestOverfittingTests
     public void Matches_a_straightforward_python_reimplementation(int rows, int n, int blocks, CscvMetric metric, ulong seed)
     {
         ReferenceTools.Require(ReferenceTools.Python);
-        var rng = new SplitMix64(seed);
+        var rng = new TestRandom(seed);
         var m = new double[rows * n];
         for (var j = 0; j < n; j++)
         {

@@ -92,7 +92,7 @@ public sealed class EffectiveSampleSizeTests
     [Fact]
     public void Equal_window_shortcut_equals_the_sum_of_uniqueness()
     {
-        var rng = new SplitMix64(99);
+        var rng = new TestRandom(99);
         for (var trial = 0; trial < 50; trial++)
         {
             var h = 1 + rng.NextInt(40);
@@ -112,7 +112,7 @@ public sealed class EffectiveSampleSizeTests
     public void Uniqueness_matches_a_direct_python_computation_on_random_windows()
     {
         ReferenceTools.Require(ReferenceTools.Python);
-        var rng = new SplitMix64(4242);
+        var rng = new TestRandom(4242);
         var n = 120;
         var first = new int[n];
         var last = new int[n];
@@ -141,7 +141,7 @@ public sealed class EffectiveSampleSizeTests
         for (var i = 0; i < n; i++) Assert.Equal(r["u"][i], u[i], 12);
     }
 
-    private static int[] RandomSortedStarts(SplitMix64 rng, int count, int range)
+    private static int[] RandomSortedStarts(TestRandom rng, int count, int range)
     {
         var set = new SortedSet<int>();
         while (set.Count < count) set.Add(rng.NextInt(range));

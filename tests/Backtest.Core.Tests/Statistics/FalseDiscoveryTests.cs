@@ -64,7 +64,7 @@ public sealed class FalseDiscoveryTests
     public void Matches_R_p_adjust_on_random_p_values_with_ties_and_NaN()
     {
         ReferenceTools.Require(ReferenceTools.R);
-        var rng = new SplitMix64(20240601);
+        var rng = new TestRandom(20240601);
         var p = new double[300];
         for (var i = 0; i < p.Length; i++)
         {

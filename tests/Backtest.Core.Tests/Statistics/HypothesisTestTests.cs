@@ -5,7 +5,7 @@ namespace Backtest.Core.Tests.Statistics;
 
 public sealed class HypothesisTestTests
 {
-    private static double[] RandomWalk(SplitMix64 rng, int bars, double sigma = 0.002)
+    private static double[] RandomWalk(TestRandom rng, int bars, double sigma = 0.002)
     {
         var lc = new double[bars];
         lc[0] = Math.Log(30000.0);
@@ -13,7 +13,7 @@ public sealed class HypothesisTestTests
         return lc;
     }
 
-    private static int[] RandomEvents(SplitMix64 rng, int count, int bars)
+    private static int[] RandomEvents(TestRandom rng, int count, int bars)
     {
         var set = new SortedSet<int>();
         while (set.Count < count) set.Add(rng.NextInt(bars));
@@ -84,7 +84,7 @@ public sealed class HypothesisTestTests
     [Fact]
     public void Direction_flips_sign_and_p_values_are_complementary()
     {
-        var rng = new SplitMix64(12);
+        var rng = new TestRandom(12);
         var lc = RandomWalk(rng, 5000);
         var events = RandomEvents(rng, 200, 5000);
         var up = HypothesisTest.Evaluate(lc, events, 12, +1);
@@ -100,7 +100,7 @@ public sealed class HypothesisTestTests
     [Fact]
     public void Explicit_drift_and_scratch_give_the_convenience_result()
     {
-        var rng = new SplitMix64(13);
+        var rng = new TestRandom(13);
         var lc = RandomWalk(rng, 3000);
         var events = RandomEvents(rng, 90, 3000);
         var drift = HypothesisTest.MeanForwardLogReturn(lc, 48);
@@ -111,7 +111,7 @@ public sealed class HypothesisTestTests
     [Fact]
     public void Evaluate_with_scratch_does_not_allocate()
     {
-        var rng = new SplitMix64(14);
+        var rng = new TestRandom(14);
         var lc = RandomWalk(rng, 20000);
         var events = RandomEvents(rng, 500, 20000);
         var drift = HypothesisTest.MeanForwardLogReturn(lc, 12);
@@ -153,7 +153,7 @@ public sealed class HypothesisTestTests
     [Fact]
     public void Heavily_overlapping_events_with_ess_below_two_get_no_p_value()
     {
-        var rng = new SplitMix64(15);
+        var rng = new TestRandom(15);
         var lc = RandomWalk(rng, 400);
         var r = HypothesisTest.Evaluate(lc, [100, 101, 102, 103], 48, 1);   // union 51 bars / 48 = 1.0625
         Assert.Equal(4, r.Count);
@@ -177,7 +177,7 @@ public sealed class HypothesisTestTests
     [Fact]
     public void Finds_a_planted_effect()
     {
-        var rng = new SplitMix64(16);
+        var rng = new TestRandom(16);
         const int bars = 50_000, h = 12;
         var steps = new double[bars];
         for (var i = 0; i < bars; i++) steps[i] = 0.002 * rng.NextNormal();
@@ -201,7 +201,7 @@ public sealed class HypothesisTestTests
     /// </summary>
     private static readonly Lazy<(int Tested, int Overlap, int Literal)> NullRejections = new(() =>
     {
-        var rng = new SplitMix64(17);
+        var rng = new TestRandom(17);
         int tested = 0, overlap = 0, literal = 0;
         var scratch = new double[100];
         for (var trial = 0; trial < 1000; trial++)
@@ -242,7 +242,7 @@ public sealed class HypothesisTestTests
     public void Matches_numpy_statsmodels_scipy_on_random_windows()
     {
         ReferenceTools.Require(ReferenceTools.Python);
-        var rng = new SplitMix64(18);
+        var rng = new TestRandom(18);
         const int bars = 4000;
         var lc = RandomWalk(rng, bars);
         var events = RandomEvents(rng, 160, bars);

@@ -102,7 +102,7 @@ public sealed class NeweyWestTests
 
     private static double[] Ar1(ulong seed, int n, double phi)
     {
-        var rng = new SplitMix64(seed);
+        var rng = new TestRandom(seed);
         var x = new double[n];
         var prev = 0.0;
         for (var i = 0; i < n; i++) x[i] = prev = 0.001 + phi * prev + 0.01 * rng.NextNormal();

@@ -119,7 +119,7 @@ public sealed class PerformanceMetricsTests
     {
         ReferenceTools.Require(ReferenceTools.Python);
         var tf = Timeframe.Parse("5m");
-        var rng = new SplitMix64(77);
+        var rng = new TestRandom(77);
         const int n = 288 * 45 + 137;                       // 45 days and a bit, starting mid-day
         var start = 19723 * Day + 13 * Hour + 35 * 60_000;  // a close at 13:35 UTC
         var ts = new long[n];

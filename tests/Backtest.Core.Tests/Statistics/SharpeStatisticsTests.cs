@@ -188,7 +188,7 @@ public sealed class SharpeStatisticsTests
     public void Moments_autocorrelations_psr_and_lo_scaling_match_scipy_statsmodels_on_random_returns()
     {
         ReferenceTools.Require(ReferenceTools.Python);
-        var rng = new SplitMix64(31337);
+        var rng = new TestRandom(31337);
         // Fat-tailed, skewed, autocorrelated returns: normal mixture with jumps through an AR(1).
         var r = new double[2500];
         var prev = 0.0;

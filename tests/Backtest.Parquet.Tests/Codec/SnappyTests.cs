@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using System.Text.Json;
 using Backtest.Parquet.Compression;
 using Backtest.Parquet.Encodings;
@@ -51,7 +52,7 @@ public sealed class SnappyTests
     [InlineData(1_000_003)]
     public void Round_trips_random_repetitive_and_sequential_data(int length)
     {
-        var rng = new SplitMix64((ulong)length + 1);
+        var rng = new TestRandom((ulong)length + 1);
         var random = new byte[length];
         for (var i = 0; i < length; i++) random[i] = (byte)rng.Next();
         var repetitive = new byte[length];
@@ -74,7 +75,7 @@ public sealed class SnappyTests
         var length = 1 << 20;
         var repetitive = new byte[length];
         for (var i = 0; i < length; i++) repetitive[i] = (byte)(i % 251 < 200 ? 'x' : i % 7);
-        var rng = new SplitMix64(5);
+        var rng = new TestRandom(5);
         var random = new byte[length];
         for (var i = 0; i < length; i++) random[i] = (byte)rng.Next();
         var buffer = new byte[Snappy.MaxCompressedLength(length)];

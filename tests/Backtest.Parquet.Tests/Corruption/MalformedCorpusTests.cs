@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using System.Buffers.Binary;
 using Backtest.Parquet.Tests.Conformance;
 using Backtest.Parquet.Tests.Support;
@@ -41,7 +42,7 @@ public sealed class MalformedCorpusTests(ITestOutputHelper output)
     {
         var original = SeedFiles[seed]();
         Assert.Null(Read(original, "original").Problem); // the seed itself must be valid
-        var rng = new SplitMix64((ulong)seed.GetHashCode(StringComparison.Ordinal) & 0xFFFF_FFFF);
+        var rng = new TestRandom((ulong)seed.GetHashCode(StringComparison.Ordinal) & 0xFFFF_FFFF);
         var failures = new List<string>();
         var clean = 0;
         var rejected = 0;
@@ -78,7 +79,7 @@ public sealed class MalformedCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>Truncations, random bit flips anywhere, bit flips in the footer and page headers, and overwritten ranges.</summary>
-    private static IEnumerable<(string What, byte[] Bytes)> Mutations(byte[] original, SplitMix64 rng)
+    private static IEnumerable<(string What, byte[] Bytes)> Mutations(byte[] original, TestRandom rng)
     {
         var n = original.Length;
         var footerLength = BinaryPrimitives.ReadInt32LittleEndian(original.AsSpan(n - 8));

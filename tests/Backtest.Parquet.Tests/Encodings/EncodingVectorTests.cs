@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using System.Buffers;
 using Backtest.Parquet.Encodings;
 using Backtest.Parquet.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class EncodingVectorTests
     [InlineData(32, 300)]
     public void Encoder_output_decodes_to_the_input(int width, int count)
     {
-        var rng = new SplitMix64((ulong)(width * 100_000 + count));
+        var rng = new TestRandom((ulong)(width * 100_000 + count));
         var values = new int[count];
         for (var i = 0; i < count; i++)
         {

@@ -1,3 +1,4 @@
+using Backtest.Testing;
 namespace Backtest.Parquet.Tests.Support;
 
 /// <summary>Tables that exercise every type and the awkward values: NaN, ±Inf, -0, int extremes, nulls, empty and non-ASCII strings.</summary>
@@ -13,7 +14,7 @@ public static class TestTables
     /// <summary>Every type, required and nullable, with edge values spread over <paramref name="rows"/> rows.</summary>
     public static ParquetTable EdgeCases(int rows, ulong seed = 1)
     {
-        var rng = new SplitMix64(seed);
+        var rng = new TestRandom(seed);
         var ts = new long[rows];
         var i64 = new long[rows];
         var i32 = new int[rows];

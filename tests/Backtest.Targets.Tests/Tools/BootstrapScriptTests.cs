@@ -24,6 +24,9 @@ public sealed class BootstrapScriptTests
         for (var i = 0; i < bytes.Length; i++)
             if (bytes[i] == (byte)'\n') Assert.True(i > 0 && bytes[i - 1] == (byte)'\r', $"bare LF at byte {i}");
         Assert.Contains("_build.dll", System.Text.Encoding.ASCII.GetString(bytes));
+        // Executable in git too, like build.sh, so a clone on any system keeps both entry points runnable.
+        foreach (var script in new[] { "build.cmd", "backtest.cmd" })
+            Assert.StartsWith("100755 ", ReferenceTools.Run("git", ["ls-files", "-s", script]).Trim());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Backtest.Testing;
 using System.Globalization;
 using System.Text;
 using Backtest.Lake.Sources.Csv;
@@ -44,21 +45,21 @@ public sealed class CsvFieldsTests
     [Fact]
     public void Random_decimals_parse_identically_on_both_paths()
     {
-        var state = 0x9E3779B97F4A7C15UL;
+        var rng = new TestRandom(0x9E3779B97F4A7C15UL);
         var fastPathHits = 0;
         var sb = new StringBuilder();
         for (var n = 0; n < 200_000; n++)
         {
             sb.Clear();
-            if (Next(ref state) % 4 == 0) sb.Append('-');
-            var intDigits = (int)(Next(ref state) % 10);
-            var fracDigits = (int)(Next(ref state) % 14);
-            sb.Append((char)('0' + Next(ref state) % 10));
-            for (var i = 0; i < intDigits; i++) sb.Append((char)('0' + Next(ref state) % 10));
+            if (rng.Next() % 4 == 0) sb.Append('-');
+            var intDigits = (int)(rng.Next() % 10);
+            var fracDigits = (int)(rng.Next() % 14);
+            sb.Append((char)('0' + rng.Next() % 10));
+            for (var i = 0; i < intDigits; i++) sb.Append((char)('0' + rng.Next() % 10));
             if (fracDigits > 0)
             {
                 sb.Append('.');
-                for (var i = 0; i < fracDigits; i++) sb.Append((char)('0' + Next(ref state) % 10));
+                for (var i = 0; i < fracDigits; i++) sb.Append((char)('0' + rng.Next() % 10));
             }
             var text = sb.ToString();
             if (!CsvFields.TryPlainDecimal(Encoding.ASCII.GetBytes(text), out var fast)) continue;
@@ -89,13 +90,4 @@ public sealed class CsvFieldsTests
     [InlineData("2024-01-01")]
     public void Impossible_text_times_are_errors(string text) =>
         Assert.Throws<Lake.Sources.RawDataException>(() => CsvFields.UtcTextOrEpochMs(Encoding.ASCII.GetBytes(text), "f.csv", 1, "create_time"));
-
-    private static ulong Next(ref ulong state)
-    {
-        // SplitMix64: a fixed, seedable sequence so the test is the same on every run
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }
