@@ -23,6 +23,21 @@ public static class Certification
     /// <summary>What a certification found.</summary>
     public sealed record Outcome(bool Passed, int Compared, IReadOnlyList<string> Differences, string Root);
 
+    /// <summary>
+    /// The Certify target: runs the batch, logs up to eight differing artifacts through <paramref name="warn"/>, and
+    /// returns the summary line; throws, naming the kept run folder and --accept, when artifacts differ.
+    /// </summary>
+    public static string Certify(string repoRoot, string buildDll, bool accept, Action<string> log, Action<string> warn, CancellationToken cancel)
+    {
+        var outcome = Run(repoRoot, buildDll, accept, log, cancel);
+        var summary = $"{outcome.Compared} artifacts {(accept ? "accepted" : outcome.Passed ? "match golden" : $"compared, {outcome.Differences.Count} differ")}";
+        if (outcome.Passed) return summary;
+        foreach (var difference in outcome.Differences.Take(8)) warn(difference);
+        if (outcome.Differences.Count > 8) warn($"… and {outcome.Differences.Count - 8} more differing artifacts");
+        throw new InvalidOperationException($"certification failed: {outcome.Differences.Count} of {outcome.Compared} artifacts differ from golden/expected " +
+            $"(diffs above; the run is kept at {outcome.Root}). If the change is intended, rerun with --accept and commit golden/.");
+    }
+
     /// <summary>Runs the batch with the build at <paramref name="buildDll"/> and compares (or, accepting, rewrites) golden/.</summary>
     public static Outcome Run(string repoRoot, string buildDll, bool accept, Action<string> log, CancellationToken cancel)
     {

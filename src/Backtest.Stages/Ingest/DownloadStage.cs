@@ -13,6 +13,13 @@ namespace Backtest.Stages.Ingest;
 /// </summary>
 public static class DownloadStage
 {
+    /// <summary>The Download target: <see cref="RunAsync"/> against Binance's public server.</summary>
+    public static string Run(PipelineSettings settings, Action<string> log, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        return RunAsync(settings, http, log, cancellation).GetAwaiter().GetResult();
+    }
+
     /// <summary>Downloads everything the settings ask for; returns a one-line summary. Throws with the cause on any failure.</summary>
     public static async Task<string> RunAsync(PipelineSettings settings, HttpClient http, Action<string> log, CancellationToken cancellation,
         BinanceDownloaderOptions? options = null)
