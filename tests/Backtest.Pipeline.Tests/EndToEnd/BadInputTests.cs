@@ -47,8 +47,8 @@ public sealed class BadInputTests : IDisposable
     public void An_unknown_target_lists_the_targets_that_exist()
     {
         var run = FailingRun("Discovr");
-        Assert.Contains("Target 'Discovr' does not exist. Available targets are: ", run.Output);
-        Assert.Contains("Discover", run.Output);
+        Assert.Contains("Target 'Discovr' does not exist. Available targets are: Blueprints, Bridge, CacheGc, Certify, Clean, Discover, " +
+            "Download, Events, Features, Ingest, Plan, Report, Templates, Test, Walkforward.", run.Output);
     }
 
     [Theory]
@@ -132,6 +132,6 @@ public sealed class BadInputTests : IDisposable
 
         var run = FailingRun("Clean", "--source", "binance", "--raw-dir", raw, "--symbols", "XYZUSDT");
 
-        Assert.Contains("XYZUSDT", run.Output);
+        Assert.Contains($"{raw}: no perp klines for XYZUSDT in this folder (searched recursively); it holds perp: BTCUSDT (5m klines)", run.Output);
     }
 }
