@@ -62,6 +62,10 @@ public class FeatureKernelBenchmarks
     [Benchmark(OperationsPerInvoke = Bars)]
     public void RollingStd() => FeatureKernels.RollingStd(_close, Window, 0, _output);
 
+    /// <summary>The one-block-at-a-time path alone, run beside <see cref="RollingStd"/> so this VM's drift cancels in the ratio.</summary>
+    [Benchmark(OperationsPerInvoke = Bars)]
+    public void RollingStdScalar() => FeatureKernels.RollingStd(_close, Window, 0, _output, vectorize: false);
+
     [Benchmark(OperationsPerInvoke = Bars)]
     public void RollingZScore() => FeatureKernels.RollingZScore(_close, Window, 0, _output);
 

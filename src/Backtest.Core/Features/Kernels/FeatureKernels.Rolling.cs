@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Backtest.Core.Features.Kernels;
 
 public static partial class FeatureKernels
@@ -26,13 +28,15 @@ public static partial class FeatureKernels
     /// huge offset (1e9 + noise) keeps full precision (TA-Lib's running sums do not). NaN until the window holds only
     /// defined values.
     /// </summary>
-    public static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y)
+    public static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y) => RollingStd(x, window, ddof, y, vectorize: true);
+
+    /// <summary>Rolling std with the lane-parallel path switched on or off, so tests can compare the two bit for bit.</summary>
+    internal static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize)
     {
         CheckMoments(x.Length, y.Length, window, ddof);
         WindowSums.CheckNoOverlap(x, y);
         y[..Math.Min(window - 1, y.Length)].Fill(double.NaN);
-        var sink = new StdSink(y, 1.0 / (window - ddof));
-        WindowMoments.Compute(x, window, ref sink);
+        WindowMoments.Compute(x, window, y, new StdStatistic(1.0 / (window - ddof)), vectorize);
     }
 
     /// <summary>
@@ -41,13 +45,15 @@ public static partial class FeatureKernels
     /// (w−1)/√w for ddof 0. NaN during warm-up, for windows holding a NaN, and when the deviation is exactly 0
     /// (a flat window has no scale, and ±∞ would poison every downstream statistic).
     /// </summary>
-    public static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y)
+    public static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y) => RollingZScore(x, window, ddof, y, vectorize: true);
+
+    /// <summary>Rolling z-score with the lane-parallel path switched on or off, so tests can compare the two bit for bit.</summary>
+    internal static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize)
     {
         CheckMoments(x.Length, y.Length, window, ddof);
         WindowSums.CheckNoOverlap(x, y);
         y[..Math.Min(window - 1, y.Length)].Fill(double.NaN);
-        var sink = new ZScoreSink(x, y, 1.0 / (window - ddof));
-        WindowMoments.Compute(x, window, ref sink);
+        WindowMoments.Compute(x, window, y, new ZScoreStatistic(1.0 / (window - ddof)), vectorize);
     }
 
     private static void CheckMoments(int inputLength, int outputLength, int window, int ddof)
@@ -56,19 +62,27 @@ public static partial class FeatureKernels
         WindowSums.CheckShapes(inputLength, outputLength, window, minimumWindow: 2);
     }
 
-    private ref struct StdSink(Span<double> y, double inverseDivisor) : WindowMoments.ISink
+    /// <summary>√(M2 / (window − ddof)).</summary>
+    private readonly struct StdStatistic(double inverseDivisor) : WindowMoments.IStatistic
     {
-        private readonly Span<double> _y = y;
+        private readonly Vector256<double> _inverseDivisor = Vector256.Create(inverseDivisor);
 
-        public void Write(int t, double anchor, double meanOffset, double m2) => _y[t] = Math.Sqrt(m2 * inverseDivisor);
+        public double Value(double x, double anchor, double meanOffset, double m2) => Math.Sqrt(m2 * inverseDivisor);
+
+        public Vector256<double> Value(Vector256<double> x, Vector256<double> anchor, Vector256<double> meanOffset, Vector256<double> m2) =>
+            Vector256.Sqrt(m2 * _inverseDivisor);
     }
 
-    private ref struct ZScoreSink(ReadOnlySpan<double> x, Span<double> y, double inverseDivisor) : WindowMoments.ISink
+    /// <summary>(x − mean) / std, NaN for a flat window.</summary>
+    private readonly struct ZScoreStatistic(double inverseDivisor) : WindowMoments.IStatistic
     {
-        private readonly ReadOnlySpan<double> _x = x;
-        private readonly Span<double> _y = y;
+        private readonly Vector256<double> _inverseDivisor = Vector256.Create(inverseDivisor);
 
-        public void Write(int t, double anchor, double meanOffset, double m2) =>
-            _y[t] = m2 > 0 ? (_x[t] - anchor - meanOffset) / Math.Sqrt(m2 * inverseDivisor) : double.NaN;
+        public double Value(double x, double anchor, double meanOffset, double m2) =>
+            m2 > 0 ? (x - anchor - meanOffset) / Math.Sqrt(m2 * inverseDivisor) : double.NaN;
+
+        public Vector256<double> Value(Vector256<double> x, Vector256<double> anchor, Vector256<double> meanOffset, Vector256<double> m2) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(m2, Vector256<double>.Zero),
+                (x - anchor - meanOffset) / Vector256.Sqrt(m2 * _inverseDivisor), Vector256.Create(double.NaN));
     }
 }
