@@ -88,12 +88,30 @@ public static class ReportBuilder
                     ? "Gate max_pbo could not be evaluated: no fold had two or more blueprints to choose among (CSCV measures the choice), so it counts as failed: treat this result as unproven."
                     : $"Gate {g.Gate} could not be evaluated (no value), so it counts as failed: treat this result as unproven."
                 : $"Gate {g.Gate} not passed ({g.Value.ToString("G4", inv)} vs {g.Comparison} {g.Threshold.ToString("G4", inv)}): treat this result as unproven.");
+        if (m.Gates.Any(g => g.Gate == "min_dsr" && !g.Passed) && double.IsFinite(m.Dsr.Value) && double.IsFinite(m.Dsr.ExpectedMaxSharpe))
+            notes.Add(DsrNote(m.Dsr));
         foreach (var f in summaries) foreach (var n in f.Notes) notes.Add($"{f.Fold}: {n}");
 
         var title = $"Walk-forward strategy report: {string.Join(", ", m.Symbols)} ({m.Source}, {m.Timeframe})";
         return new ReportModel(title, run, m.Symbols, m.Source, m.Synthetic, m.Timeframe,
             ts.Length > 0 ? UtcTime.Format(ts[0]) : "", ts.Length > 0 ? UtcTime.Format(ts[^1]) : "",
             series, foldRows, metrics, gates, costs, blueprintRows, funnel, digests, notes);
+    }
+
+    /// <summary>
+    /// Why DSR failed, in the report's units: a DSR near 0 next to a high Sharpe looks like a bug unless the reader
+    /// sees the bar it was measured against and that the bar grows with the spread of the tested hypotheses' Sharpes.
+    /// </summary>
+    internal static string DsrNote(DsrFigures d)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var annual = Math.Sqrt(365);
+        return $"DSR compares the daily Sharpe ({(d.DailySharpe * annual).ToString("F2", inv)} annualised) with SR0 = " +
+               $"{(d.ExpectedMaxSharpe * annual).ToString("F2", inv)}, the best Sharpe expected from {d.Trials.ToString("N0", inv)} trials " +
+               $"of pure noise whose Sharpes spread as widely as the tested hypotheses' do (standard deviation " +
+               $"{(Math.Sqrt(d.TrialSharpeVariance) * annual).ToString("F2", inv)} annualised). True effects among the tested " +
+               "hypotheses widen that spread and raise the bar with it, so DSR is conservative for a family with strong effects; " +
+               "it is also the price of testing many hypotheses.";
     }
 
     private static string Day(long ms) => ms is long.MinValue or long.MaxValue ? "" : UtcTime.Format(ms);
