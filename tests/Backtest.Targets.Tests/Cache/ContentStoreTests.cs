@@ -3,7 +3,7 @@ namespace Backtest.Targets.Tests;
 /// <summary>The blob store links when it can and copies when it cannot, and verifies blobs before restoring them.</summary>
 public sealed class ContentStoreTests : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
     private readonly string _elsewhere = Path.Combine("/dev/shm", "bt-store-" + Guid.NewGuid().ToString("N")[..12]);
 
     public void Dispose()

@@ -7,8 +7,8 @@ namespace Backtest.Targets.Tests;
 /// <summary>The action key hashes exactly the declared ingredients: each one changes it, nothing else does.</summary>
 public sealed class KeyTests : IDisposable
 {
-    private readonly TempRoot _root = new();
-    private readonly TempRoot _otherRoot = new();
+    private readonly ScratchRoot _root = new();
+    private readonly ScratchRoot _otherRoot = new();
 
     public KeyTests()
     {
@@ -39,7 +39,7 @@ public sealed class KeyTests : IDisposable
         Run = _ => { },
     };
 
-    private string Key(BuildAction action, string target = "Features", TempRoot? root = null)
+    private string Key(BuildAction action, string target = "Features", ScratchRoot? root = null)
     {
         var r = root ?? _root;
         var stat = StatCache.Load(r.Path, r["data/cache/stat.json"]);

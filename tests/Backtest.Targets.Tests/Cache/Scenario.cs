@@ -5,7 +5,7 @@ namespace Backtest.Targets.Tests;
 /// <summary>A temp root plus the actions of the two targets, rerun as often as a test needs; records which actions ran.</summary>
 public sealed class Scenario : IDisposable
 {
-    public TempRoot Root { get; } = new();
+    public ScratchRoot Root { get; } = new();
     public ConcurrentQueue<string> Ran { get; } = new();
     public Func<IEnumerable<BuildAction>> Upstream { get; set; } = () => [];
     public Func<IEnumerable<BuildAction>> Downstream { get; set; } = () => [];

@@ -3,7 +3,7 @@ namespace Backtest.Targets.Tests;
 /// <summary>The stat cache avoids rehashing unchanged files, and never trusts a file modified within the racy window.</summary>
 public sealed class StatCacheTests : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
     private static readonly DateTime Old = new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
     public void Dispose() => _root.Dispose();

@@ -5,7 +5,7 @@ namespace Backtest.Targets.Tests;
 
 public sealed class SchemaTests : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
 
     public void Dispose() => _root.Dispose();
 

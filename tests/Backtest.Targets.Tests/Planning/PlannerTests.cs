@@ -2,7 +2,7 @@ namespace Backtest.Targets.Tests;
 
 public sealed class PlannerTests : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
 
     public void Dispose() => _root.Dispose();
 

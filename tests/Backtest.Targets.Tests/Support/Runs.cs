@@ -3,10 +3,10 @@ namespace Backtest.Targets.Tests;
 /// <summary>Runs a build in-process against a temp root, capturing the console.</summary>
 public static class Runs
 {
-    public static RunResult Run(PipelineBuild build, TempRoot root, params string[] args) =>
+    public static RunResult Run(PipelineBuild build, ScratchRoot root, params string[] args) =>
         Run(build, root, args, environment: null);
 
-    public static RunResult Run(PipelineBuild build, TempRoot root, string[] args, IReadOnlyDictionary<string, string>? environment,
+    public static RunResult Run(PipelineBuild build, ScratchRoot root, string[] args, IReadOnlyDictionary<string, string>? environment,
         CancellationToken cancellation = default, string[]? defaults = null)
     {
         var output = new StringWriter { NewLine = "\n" };

@@ -55,7 +55,7 @@ public sealed class BootstrapScriptTests
     [Fact]
     public void Build_sh_builds_only_when_inputs_change_and_passes_environment_and_arguments_through()
     {
-        var root = Backtest.Testing.TempRoot.Create("bootstrap");
+        var root = TempRoot.Create("bootstrap");
         try
         {
             Directory.CreateDirectory(Path.Combine(root, "build", "bin", "Release"));

@@ -3,7 +3,7 @@ namespace Backtest.Targets.Tests;
 /// <summary>Runs the real <c>dotnet test</c> on a tiny xUnit project (3 pass, 2 fail, 1 skip) through <see cref="DotNetTasks.DotNetTest"/>.</summary>
 public sealed class DotNetTestTests : IDisposable
 {
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
 
     // The convention DotNetTest relies on (the repository's Directory.Build.props has it): each project writes its
     // TRX under $(TestResultsRoot)/<project>, because the logger names files by the second.

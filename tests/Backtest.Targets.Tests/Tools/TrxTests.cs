@@ -4,7 +4,7 @@ namespace Backtest.Targets.Tests;
 public sealed class TrxTests : IDisposable
 {
     private static readonly string Vectors = Path.Combine(AppContext.BaseDirectory, "vectors", "trx");
-    private readonly TempRoot _root = new();
+    private readonly ScratchRoot _root = new();
 
     public void Dispose() => _root.Dispose();
 

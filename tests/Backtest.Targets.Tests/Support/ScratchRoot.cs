@@ -1,9 +1,9 @@
 namespace Backtest.Targets.Tests;
 
 /// <summary>A throwaway repository root (with <c>.nuke/</c>) for one test; deleted on dispose.</summary>
-public sealed class TempRoot : IDisposable
+public sealed class ScratchRoot : IDisposable
 {
-    public TempRoot()
+    public ScratchRoot()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bt-targets-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(System.IO.Path.Combine(Path, ".nuke"));
