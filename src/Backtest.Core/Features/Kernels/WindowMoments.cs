@@ -177,8 +177,9 @@ internal static class WindowMoments
     {
         var fullBlocks = x.Length / window;
         nint w = window;
-        var vectorRead = ArrayPool<LaneMoments>.Shared.Rent(window);
-        var vectorWrite = ArrayPool<LaneMoments>.Shared.Rent(window);
+        // One buffer for the suffixes a group reads and the ones it writes: a group reads position p+1 and writes
+        // position w−1−p at the same slot, so the slot→position map flips between groups (identity, then reversed).
+        var suffixes = ArrayPool<LaneMoments>.Shared.Rent(window);
         var values = ArrayPool<Vector256<double>>.Shared.Rent(window);
         try
         {
@@ -196,7 +197,7 @@ internal static class WindowMoments
                 ref var b1 = ref Unsafe.Add(ref b0, w);
                 ref var b2 = ref Unsafe.Add(ref b1, w);
                 ref var b3 = ref Unsafe.Add(ref b2, w);
-                ref var m0 = ref MemoryMarshal.GetArrayDataReference(vectorRead);
+                ref var m0 = ref MemoryMarshal.GetArrayDataReference(suffixes);
                 Vector256<double> backShifted = default, backMean = default, backM2 = default;
                 for (nint p = 0; p < w - 1; p++)
                 {
@@ -212,6 +213,7 @@ internal static class WindowMoments
                 }
             }
 
+            var identity = true; // suffix position q is at slot q (else at slot w − q)
             var block = 1;
             for (; block + LaneGroupMinimumBlocks - 1 <= fullBlocks; block += 4)
             {
@@ -228,8 +230,10 @@ internal static class WindowMoments
                 var anchorGap = anchor - laneAnchor;
                 if (w <= PrefetchMaximumWindow && block + 4 + LaneGroupMinimumBlocks - 1 <= fullBlocks)
                     Prefetch(ref Unsafe.Add(ref b1, 4 * w), 3 * w);
-                ref var r0 = ref MemoryMarshal.GetArrayDataReference(vectorRead);
-                ref var m0 = ref MemoryMarshal.GetArrayDataReference(vectorWrite);
+                // Step p reads suffix position p+1 and writes position w−1−p at slot(p): p+1 while the map is the
+                // identity, w−1−p while it is reversed.
+                ref var slot0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(suffixes), identity ? 1 : w - 1);
+                nint slotStep = identity ? 1 : -1;
 
                 Vector256<double> shifted = default, mean = default, m2 = default, count = default;
                 Vector256<double> backShifted = default, backMean = default, backM2 = default;
@@ -245,15 +249,16 @@ internal static class WindowMoments
                     mean = shifted * inverseCount;
                     m2 = Vector256.FusedMultiplyAdd(shrink * e, e, m2);
 
+                    ref var slot = ref Unsafe.Add(ref slot0, p * slotStep);
+                    var suffix = slot; // read before this step's suffix takes the slot
                     var j = w - 1 - p;
                     var bd = Vector256.Create(Unsafe.Add(ref a3, j), Unsafe.Add(ref b1, j), Unsafe.Add(ref b2, j), Unsafe.Add(ref b3, j)) - writeAnchor;
                     var be = bd - backMean;
                     backShifted += bd;
                     backMean = backShifted * inverseCount;
                     backM2 = Vector256.FusedMultiplyAdd(shrink * be, be, backM2);
-                    Unsafe.Add(ref m0, j) = new LaneMoments(backMean, backM2);
+                    slot = new LaneMoments(backMean, backM2);
 
-                    ref readonly var suffix = ref Unsafe.Add(ref r0, p + 1);
                     var delta = anchorGap + (mean - suffix.Mean);
                     var suffixShare = (windowLanes - count) * inverseWindow; // na/n
                     Unsafe.Add(ref v0, p) = statistic.Value(current, anchor, Vector256.FusedMultiplyAdd(-delta, suffixShare, mean),
@@ -272,19 +277,22 @@ internal static class WindowMoments
                 }
                 Deinterleave(values, y.Slice(block * window, 4 * window), window);
 
-                (vectorRead, vectorWrite) = (vectorWrite, vectorRead);
+                identity = !identity;
                 laneAnchor = writeAnchor;
             }
 
             // Lane 0 of the last suffixes is the block before the first one left over.
-            for (var p = 1; p < window; p++) read[p] = new Moments(vectorRead[p].Mean.ToScalar(), vectorRead[p].M2.ToScalar());
+            for (var p = 1; p < window; p++)
+            {
+                var suffix = suffixes[identity ? p : window - p];
+                read[p] = new Moments(suffix.Mean.ToScalar(), suffix.M2.ToScalar());
+            }
             readAnchor = laneAnchor.ToScalar();
             return block;
         }
         finally
         {
-            ArrayPool<LaneMoments>.Shared.Return(vectorRead);
-            ArrayPool<LaneMoments>.Shared.Return(vectorWrite);
+            ArrayPool<LaneMoments>.Shared.Return(suffixes);
             ArrayPool<Vector256<double>>.Shared.Return(values);
         }
     }
