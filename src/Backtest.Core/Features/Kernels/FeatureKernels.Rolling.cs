@@ -31,13 +31,8 @@ public static partial class FeatureKernels
     public static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y) => RollingStd(x, window, ddof, y, vectorize: true);
 
     /// <summary>Rolling std with the lane-parallel path switched on or off, so tests can compare the two bit for bit.</summary>
-    internal static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize)
-    {
-        CheckMoments(x.Length, y.Length, window, ddof);
-        WindowSums.CheckNoOverlap(x, y);
-        y[..Math.Min(window - 1, y.Length)].Fill(double.NaN);
-        WindowMoments.Compute(x, window, y, new StdStatistic(1.0 / (window - ddof)), vectorize);
-    }
+    internal static void RollingStd(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize) =>
+        RollingMoments(x, window, ddof, y, new StdStatistic(1.0 / (window - ddof)), vectorize);
 
     /// <summary>
     /// Rolling z-score of the current value against the window that contains it:
@@ -48,18 +43,18 @@ public static partial class FeatureKernels
     public static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y) => RollingZScore(x, window, ddof, y, vectorize: true);
 
     /// <summary>Rolling z-score with the lane-parallel path switched on or off, so tests can compare the two bit for bit.</summary>
-    internal static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize)
-    {
-        CheckMoments(x.Length, y.Length, window, ddof);
-        WindowSums.CheckNoOverlap(x, y);
-        y[..Math.Min(window - 1, y.Length)].Fill(double.NaN);
-        WindowMoments.Compute(x, window, y, new ZScoreStatistic(1.0 / (window - ddof)), vectorize);
-    }
+    internal static void RollingZScore(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, bool vectorize) =>
+        RollingMoments(x, window, ddof, y, new ZScoreStatistic(1.0 / (window - ddof)), vectorize);
 
-    private static void CheckMoments(int inputLength, int outputLength, int window, int ddof)
+    /// <summary>The shared body of the moment kernels: check the arguments, NaN the warm-up, compute the rest.</summary>
+    private static void RollingMoments<TStatistic>(ReadOnlySpan<double> x, int window, int ddof, Span<double> y, TStatistic statistic, bool vectorize)
+        where TStatistic : struct, WindowMoments.IStatistic
     {
         if (ddof is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ddof), ddof, "ddof must be 0 (population) or 1 (sample)");
-        WindowSums.CheckShapes(inputLength, outputLength, window, minimumWindow: 2);
+        WindowSums.CheckShapes(x.Length, y.Length, window, minimumWindow: 2);
+        WindowSums.CheckNoOverlap(x, y);
+        y[..Math.Min(window - 1, y.Length)].Fill(double.NaN);
+        WindowMoments.Compute(x, window, y, statistic, vectorize);
     }
 
     /// <summary>√(M2 / (window − ddof)).</summary>

@@ -193,23 +193,14 @@ internal static class WindowMoments
             // Priming: the suffixes of blocks 0..3, which the first group (blocks 1..4) merges with.
             var laneAnchor = Lanes(ref Unsafe.Add(ref x0, w - 1), w);
             {
-                ref var b0 = ref Unsafe.Add(ref x0, 0);
-                ref var b1 = ref Unsafe.Add(ref b0, w);
-                ref var b2 = ref Unsafe.Add(ref b1, w);
-                ref var b3 = ref Unsafe.Add(ref b2, w);
                 ref var m0 = ref MemoryMarshal.GetArrayDataReference(suffixes);
-                Vector256<double> backShifted = default, backMean = default, backM2 = default;
+                LaneWelford back = default;
                 for (nint p = 0; p < w - 1; p++)
                 {
                     var inverseCount = Vector256.Create(Unsafe.Add(ref i0, p));
-                    var shrink = one - inverseCount;
                     var j = w - 1 - p;
-                    var bd = Vector256.Create(Unsafe.Add(ref b0, j), Unsafe.Add(ref b1, j), Unsafe.Add(ref b2, j), Unsafe.Add(ref b3, j)) - laneAnchor;
-                    var be = bd - backMean;
-                    backShifted += bd;
-                    backMean = backShifted * inverseCount;
-                    backM2 = Vector256.FusedMultiplyAdd(shrink * be, be, backM2);
-                    Unsafe.Add(ref m0, j) = new LaneMoments(backMean, backM2);
+                    back.Add(Lanes(ref Unsafe.Add(ref x0, j), w) - laneAnchor, inverseCount, one - inverseCount);
+                    Unsafe.Add(ref m0, j) = new LaneMoments(back.Mean, back.M2);
                 }
             }
 
@@ -235,45 +226,34 @@ internal static class WindowMoments
                 ref var slot0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(suffixes), identity ? 1 : w - 1);
                 nint slotStep = identity ? 1 : -1;
 
-                Vector256<double> shifted = default, mean = default, m2 = default, count = default;
-                Vector256<double> backShifted = default, backMean = default, backM2 = default;
+                LaneWelford front = default, back = default; // prefixes of the prefix lanes, suffixes of the suffix lanes
+                var count = Vector256<double>.Zero;
                 for (nint p = 0; p < w - 1; p++)
                 {
                     var inverseCount = Vector256.Create(Unsafe.Add(ref i0, p)); // 1/k, k = p + 1
                     var shrink = one - inverseCount;
                     count += one;
                     var current = Vector256.Create(Unsafe.Add(ref a0, p), Unsafe.Add(ref a1, p), Unsafe.Add(ref a2, p), Unsafe.Add(ref a3, p));
-                    var d = current - anchor;
-                    var e = d - mean;
-                    shifted += d;
-                    mean = shifted * inverseCount;
-                    m2 = Vector256.FusedMultiplyAdd(shrink * e, e, m2);
+                    front.Add(current - anchor, inverseCount, shrink);
 
                     ref var slot = ref Unsafe.Add(ref slot0, p * slotStep);
                     var suffix = slot; // read before this step's suffix takes the slot
                     var j = w - 1 - p;
-                    var bd = Vector256.Create(Unsafe.Add(ref a3, j), Unsafe.Add(ref b1, j), Unsafe.Add(ref b2, j), Unsafe.Add(ref b3, j)) - writeAnchor;
-                    var be = bd - backMean;
-                    backShifted += bd;
-                    backMean = backShifted * inverseCount;
-                    backM2 = Vector256.FusedMultiplyAdd(shrink * be, be, backM2);
-                    slot = new LaneMoments(backMean, backM2);
+                    back.Add(Vector256.Create(Unsafe.Add(ref a3, j), Unsafe.Add(ref b1, j), Unsafe.Add(ref b2, j), Unsafe.Add(ref b3, j)) - writeAnchor,
+                        inverseCount, shrink);
+                    slot = new LaneMoments(back.Mean, back.M2);
 
-                    var delta = anchorGap + (mean - suffix.Mean);
+                    var delta = anchorGap + (front.Mean - suffix.Mean);
                     var suffixShare = (windowLanes - count) * inverseWindow; // na/n
-                    Unsafe.Add(ref v0, p) = statistic.Value(current, anchor, Vector256.FusedMultiplyAdd(-delta, suffixShare, mean),
-                        Vector256.FusedMultiplyAdd(delta * delta, suffixShare * count, suffix.M2 + m2)); // na·nb/n
+                    Unsafe.Add(ref v0, p) = statistic.Value(current, anchor, Vector256.FusedMultiplyAdd(-delta, suffixShare, front.Mean),
+                        Vector256.FusedMultiplyAdd(delta * delta, suffixShare * count, suffix.M2 + front.M2)); // na·nb/n
                 }
                 {
                     // The window ending at each block's last bar is exactly the block.
                     var inverseCount = Vector256.Create(Unsafe.Add(ref i0, w - 1));
                     var current = Vector256.Create(Unsafe.Add(ref a0, w - 1), Unsafe.Add(ref a1, w - 1), Unsafe.Add(ref a2, w - 1), Unsafe.Add(ref a3, w - 1));
-                    var d = current - anchor;
-                    var e = d - mean;
-                    shifted += d;
-                    mean = shifted * inverseCount;
-                    m2 = Vector256.FusedMultiplyAdd((one - inverseCount) * e, e, m2);
-                    Unsafe.Add(ref v0, w - 1) = statistic.Value(current, anchor, mean, m2);
+                    front.Add(current - anchor, inverseCount, one - inverseCount);
+                    Unsafe.Add(ref v0, w - 1) = statistic.Value(current, anchor, front.Mean, front.M2);
                 }
                 Deinterleave(values, y.Slice(block * window, 4 * window), window);
 
@@ -327,6 +307,25 @@ internal static class WindowMoments
         {
             var lane = y.Slice(k * window, window);
             for (var p = 0; p < lane.Length; p++) lane[p] = Unsafe.Add(ref v0, 4 * p + k);
+        }
+    }
+
+    /// <summary>
+    /// Welford's running mean and M2 of four lanes' anchored offsets, in the scalar path's operations and order. A
+    /// struct of three vectors: the JIT keeps it in registers once <see cref="Add"/> is inlined.
+    /// </summary>
+    private struct LaneWelford
+    {
+        public Vector256<double> Shifted, Mean, M2;
+
+        /// <summary>Adds the k-th offset <paramref name="d"/>, given 1/k and (k−1)/k.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector256<double> d, Vector256<double> inverseCount, Vector256<double> shrink)
+        {
+            var e = d - Mean;
+            Shifted += d;
+            Mean = Shifted * inverseCount;
+            M2 = Vector256.FusedMultiplyAdd(shrink * e, e, M2);
         }
     }
 
