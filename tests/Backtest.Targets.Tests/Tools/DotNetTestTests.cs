@@ -22,10 +22,7 @@ public sealed class DotNetTestTests : IDisposable
     [Fact]
     public void DotNetTest_runs_dotnet_test_with_a_trx_logger_and_sums_the_results()
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
-        Directory.CreateDirectory(_root["demo"]);
-        File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root["demo/TrxDemo.csproj"]);
-        File.Copy(Path.Combine(source, "Tests.cs.txt"), _root["demo/Tests.cs"]);
+        AddDemoProject("demo", "TrxDemo");
         _root.Write("results/stale.trx", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "hand-outcomes.trx")));
 
         var all = DotNetTasks.DotNetTest(_root["demo/TrxDemo.csproj"], "Release", _root["results"]);
@@ -39,13 +36,8 @@ public sealed class DotNetTestTests : IDisposable
     [Fact]
     public void Every_project_of_a_solution_is_counted_even_when_they_finish_in_the_same_second()
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
-        foreach (var name in new[] { "One", "Two" })
-        {
-            Directory.CreateDirectory(_root[name]);
-            File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root[$"{name}/{name}.csproj"]);
-            File.Copy(Path.Combine(source, "Tests.cs.txt"), _root[$"{name}/Tests.cs"]);
-        }
+        AddDemoProject("One", "One");
+        AddDemoProject("Two", "Two");
         RunDotnet(_root.Path, "new", "sln", "-n", "Both", "--format", "sln");
         RunDotnet(_root.Path, "sln", "Both.sln", "add", "One/One.csproj", "Two/Two.csproj");
 
@@ -56,12 +48,8 @@ public sealed class DotNetTestTests : IDisposable
     [Fact]
     public void A_test_project_that_does_not_build_fails_the_run_even_when_the_others_pass()
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
-        Directory.CreateDirectory(_root["Good"]);
-        File.Copy(Path.Combine(source, "TrxDemo.csproj.txt"), _root["Good/Good.csproj"]);
-        File.Copy(Path.Combine(source, "Tests.cs.txt"), _root["Good/Tests.cs"]);
-        _root.Write("Bad/Bad.csproj", File.ReadAllText(Path.Combine(source, "TrxDemo.csproj.txt")));
-        _root.Write("Bad/Code.cs", "class C { void M() { this does not compile } }");
+        AddDemoProject("Good", "Good");
+        AddBrokenProject("Bad", "Bad");
         RunDotnet(_root.Path, "new", "sln", "-n", "Mixed", "--format", "sln");
         RunDotnet(_root.Path, "sln", "Mixed.sln", "add", "Good/Good.csproj", "Bad/Bad.csproj");
 
@@ -71,22 +59,37 @@ public sealed class DotNetTestTests : IDisposable
         Assert.Throws<TestRunException>(totals.EnsureSucceeded);
     }
 
+    private static readonly string Demo = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
+
+    /// <summary>The demo project (3 pass, 2 fail, 1 skip) as <paramref name="folder"/>/<paramref name="name"/>.csproj.</summary>
+    private void AddDemoProject(string folder, string name)
+    {
+        _root.Write($"{folder}/{name}.csproj", File.ReadAllText(Path.Combine(Demo, "TrxDemo.csproj.txt")));
+        _root.Write($"{folder}/Tests.cs", File.ReadAllText(Path.Combine(Demo, "Tests.cs.txt")));
+    }
+
+    /// <summary>A project with the demo's settings whose code does not compile.</summary>
+    private void AddBrokenProject(string folder, string name)
+    {
+        _root.Write($"{folder}/{name}.csproj", File.ReadAllText(Path.Combine(Demo, "TrxDemo.csproj.txt")));
+        _root.Write($"{folder}/Code.cs", "class C { void M() { this does not compile } }");
+    }
+
     private static void RunDotnet(string directory, params string[] args)
     {
         var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = System.Diagnostics.Process.Start(psi)!;
-        p.StandardOutput.ReadToEnd();
+        var errors = p.StandardError.ReadToEndAsync(); // both pipes drained, so a chatty stderr cannot block the child
+        var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
+        Assert.True(p.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {p.ExitCode}: {output}{errors.Result}");
     }
 
     [Fact]
     public void A_run_without_results_throws_with_the_output_tail()
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "vectors", "trx", "demo");
-        _root.Write("broken/Broken.csproj", File.ReadAllText(Path.Combine(source, "TrxDemo.csproj.txt")));
-        _root.Write("broken/Code.cs", "class C { void M() { this does not compile } }");
+        AddBrokenProject("broken", "Broken");
         var error = Assert.Throws<TestRunException>(() => DotNetTasks.DotNetTest(_root["broken/Broken.csproj"], "Release", _root["results"]));
         Assert.Contains("without test results", error.Message);
         Assert.Contains("error CS", error.Message);
